@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.autoimplant.core.io.NrrdReader;
 import org.autoimplant.core.io.NrrdWriter;
+import org.autoimplant.core.mesh.MaskMeshing;
 import org.autoimplant.core.model.Backends;
 import org.autoimplant.core.model.ModelFile;
 import org.autoimplant.core.model.Role;
@@ -57,6 +58,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--largest-component", description = "Keep only the largest connected part of each implant.")
     boolean largest;
 
+    @Option(names = "--stl", description = "Also write each implant's surface as NAME.stl beside the NRRD (mm, closed, for printing).")
+    boolean stl;
+
+    @Option(names = "--smooth", defaultValue = "" + MaskMeshing.DEFAULT_SMOOTHING,
+            description = "Taubin smoothing iterations of the STL (default: ${DEFAULT-VALUE}).")
+    int smooth;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +75,9 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
+        if (smooth < 0) {
+            throw new IllegalArgumentException("--smooth must be ≥ 0");
+        }
         Predictor p = predictor();
         pw.println(Backends.describe());
         List<Path> inputs = inputs();
@@ -86,11 +97,17 @@ final class PredictCommand implements Callable<Integer> {
                 String name = target.getFileName().toString().replaceFirst("\\.(nrrd|nhdr)$", "");
                 NrrdWriter.write(r.coarse(), target.resolveSibling(name + "-coarse.nrrd"));
             }
+            String mesh = "";
+            if (stl && r.implant().count() > 0) {
+                Path file = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.(nrrd|nhdr)$", "") + ".stl");
+                mesh = "; " + file.getFileName() + ": " + MaskMeshing.writeStl(r.implant(), smooth, file, Progress.NONE);
+            }
             double write = (System.nanoTime() - t1) / 1e9;
             StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "read %.1f s", read));
             r.seconds().forEach((k, v) -> times.append(String.format(Locale.ROOT, ", %s %.1f s", k, v)));
             times.append(String.format(Locale.ROOT, ", write %.1f s", write));
-            pw.printf(Locale.ROOT, "%s → %s: %,d implant voxels (%s)%n", f.getFileName(), target, r.implant().count(), times);
+            pw.printf(Locale.ROOT, "%s → %s: %,d implant voxels (%s)%s%n", f.getFileName(), target, r.implant().count(), times,
+                    mesh);
         }
         return 0;
     }
@@ -102,14 +119,14 @@ final class PredictCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("direct mode needs --n1 and --n2 model files");
                 }
                 TwoStepPredictor tp = new TwoStepPredictor(ModelFile.load(n1, Role.N1), ModelFile.load(n2, Role.N2));
-                return d -> tp.predict(d, largest, Progress.NONE);
+                return d -> tp.predict(d, largest, new ConsoleProgress());
             }
             case "completion" -> {
                 if (model == null) {
                     throw new IllegalArgumentException("completion mode needs --model completion.zip");
                 }
                 CompletionPredictor cp = new CompletionPredictor(ModelFile.load(model, Role.COMPLETION));
-                return d -> cp.predict(d, largest, Progress.NONE);
+                return d -> cp.predict(d, largest, new ConsoleProgress());
             }
             default -> throw new IllegalArgumentException("--mode must be direct or completion, not '" + mode + "'");
         }
