@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 /** Entry point of the {@code autoimplant} command line: one small command class per subcommand. */
 @Command(name = "autoimplant", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Automatic cranial implant design: NRRD volumes, skull preparation, implant prediction.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ResampleCommand.class, SkullCommand.class,
+        subcommands = {DemoCommand.class, InfoCommand.class, ConvertCommand.class, ResampleCommand.class, SkullCommand.class,
             DefectCommand.class, PhantomCommand.class, MetricsCommand.class, EvaluateCommand.class, MeshCommand.class, ReportCommand.class,
             TrainCoarseCommand.N1.class, TrainN2Command.class, TrainCoarseCommand.Completion.class, PredictCommand.class,
             CommandLine.HelpCommand.class},

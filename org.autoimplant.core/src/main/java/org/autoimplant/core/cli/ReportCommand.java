@@ -55,8 +55,9 @@ final class ReportCommand implements Callable<Integer> {
         for (Map.Entry<String, Path> m : models.entrySet()) {
             losses.put(m.getKey(), ModelFile.metadata(m.getValue()).getLosses());
         }
-        EvaluationReport.write(new EvaluationReport.Inputs(title, truth, defective, methods, losses, List.of(), pictures),
-                out, new ConsoleProgress());
+        EvaluationReport.Section section = new EvaluationReport.Section(truth.toString(), truth, defective, methods);
+        EvaluationReport.write(new EvaluationReport.Inputs(title, List.of(section), losses, List.of(), pictures), out,
+                new ConsoleProgress());
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

@@ -22,9 +22,14 @@ public final class SkullPhantom {
      * Size of a phantom: voxels along x and y (the field of view stays about 205–256 mm) and,
      * optionally, a fixed number of slices (0: as many as the head needs at a random 0.6–1.0 mm
      * slice spacing, scaled like the in-plane spacing; else the slice spacing is chosen to fit).
+     * {@code boneScale} multiplies the bone thickness: 1 is anatomical; small volumes (tests, the
+     * demo) may ask for thicker bone so that it stays several voxels thick after downsampling.
      */
-    public record Options(int size, int slices) {
+    public record Options(int size, int slices, double boneScale) {
         public Options {
+            if (!(boneScale >= 0.25 && boneScale <= 4)) {
+                throw new IllegalArgumentException("bone scale must be in [0.25, 4], got " + boneScale);
+            }
             if (size < 16) {
                 throw new IllegalArgumentException("phantom size must be ≥ 16 voxels, got " + size);
             }
@@ -34,7 +39,15 @@ public final class SkullPhantom {
         }
 
         public Options(int size) {
-            this(size, 0);
+            this(size, 0, 1);
+        }
+
+        public Options(int size, int slices) {
+            this(size, slices, 1);
+        }
+
+        public Options withBoneScale(double scale) {
+            return new Options(size, slices, scale);
         }
 
         public static Options challengeSize() {
@@ -97,7 +110,7 @@ public final class SkullPhantom {
                     }
                     boolean bone;
                     if (pz >= zBase) {
-                        double t = 6 + 2 * thickness.at(ux, uy, uz);
+                        double t = (6 + 2 * thickness.at(ux, uy, uz)) * o.boneScale();
                         bone = len >= rOut - t && !inOrbit(px, py, pz, zBase, a, b);
                     } else {
                         bone = !inForamenMagnum(px, py, b);

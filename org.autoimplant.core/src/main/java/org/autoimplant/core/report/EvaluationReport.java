@@ -30,18 +30,22 @@ public final class EvaluationReport {
     public record Method(String name, Path predictions) {
     }
 
-    /**
-     * What to report. {@code losses}: training loss per step by network name (may be empty);
-     * {@code notes}: lines shown at the top (settings, timings); {@code figureCases}: how many cases
-     * get pictures.
-     */
-    public record Inputs(String title, Path truth, Path defective, List<Method> methods, Map<String, List<Double>> losses,
-            List<String> notes, int figureCases) {
-        public Inputs {
+    /** One test set: its true implants, defective skulls and every method's predictions for it. */
+    public record Section(String title, Path truth, Path defective, List<Method> methods) {
+        public Section {
             if (methods.isEmpty()) {
                 throw new IllegalArgumentException("no predictions to report on");
             }
         }
+    }
+
+    /**
+     * What to report. {@code losses}: training loss per step by network name (may be empty);
+     * {@code notes}: lines shown at the top (settings, timings); {@code figureCases}: how many cases
+     * of each section get pictures.
+     */
+    public record Inputs(String title, List<Section> sections, Map<String, List<Double>> losses, List<String> notes,
+            int figureCases) {
     }
 
     private static final String[] BOXED = {"DSC", "HD (mm)", "RE (%)"};
@@ -49,45 +53,50 @@ public final class EvaluationReport {
     private EvaluationReport() {
     }
 
-    /** Scores every method and writes the page; returns the per-method results. */
-    public static Map<String, List<Evaluation.CaseResult>> write(Inputs in, Path html, Progress progress)
+    /** Scores every method of every section and writes the page; returns the results by section and method. */
+    public static Map<String, Map<String, List<Evaluation.CaseResult>>> write(Inputs in, Path html, Progress progress)
             throws IOException {
-        Map<String, List<Evaluation.CaseResult>> results = new LinkedHashMap<>();
-        for (Method m : in.methods()) {
-            results.put(m.name(), Evaluation.run(m.predictions(), in.truth(), in.defective(), progress));
-        }
         StringBuilder b = new StringBuilder();
         head(b, in.title());
         b.append("<h1>").append(Html.esc(in.title())).append("</h1>\n<p class=meta>")
-                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .append(" · truth: ").append(Html.esc(in.truth().toString())).append("</p>\n");
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("</p>\n");
         if (!in.notes().isEmpty()) {
             b.append("<ul class=notes>\n");
             in.notes().forEach(n -> b.append("<li>").append(Html.esc(n)).append("</li>\n"));
             b.append("</ul>\n");
         }
-        summary(b, results);
-        b.append("<h2>Distributions</h2>\n<div class=row>\n");
-        for (String metric : BOXED) {
-            int k = index(metric);
-            Map<String, double[]> by = new LinkedHashMap<>();
-            results.forEach((name, r) -> by.put(name, r.stream().mapToDouble(c -> c.values().asArray()[k]).toArray()));
-            b.append(Html.img(Charts.boxPlot(metric, by), metric + " box plot")).append('\n');
-        }
-        b.append("</div>\n");
         if (in.losses().values().stream().anyMatch(l -> !l.isEmpty())) {
             b.append("<h2>Training</h2>\n").append(Html.img(Charts.lossCurves(in.losses(), 25), "training loss"))
                     .append('\n');
         }
-        perCase(b, results);
-        figures(b, in, results, progress);
+        Map<String, Map<String, List<Evaluation.CaseResult>>> all = new LinkedHashMap<>();
+        for (Section section : in.sections()) {
+            Map<String, List<Evaluation.CaseResult>> results = new LinkedHashMap<>();
+            for (Method m : section.methods()) {
+                results.put(m.name(), Evaluation.run(m.predictions(), section.truth(), section.defective(), progress));
+            }
+            all.put(section.title(), results);
+            b.append("<h2 class=section>").append(Html.esc(section.title())).append("</h2>\n<p class=meta>truth: ")
+                    .append(Html.esc(section.truth().toString())).append("</p>\n");
+            summary(b, results);
+            b.append("<div class=row>\n");
+            for (String metric : BOXED) {
+                int k = index(metric);
+                Map<String, double[]> by = new LinkedHashMap<>();
+                results.forEach((name, r) -> by.put(name, r.stream().mapToDouble(c -> c.values().asArray()[k]).toArray()));
+                b.append(Html.img(Charts.boxPlot(metric, by), metric + " box plot")).append('\n');
+            }
+            b.append("</div>\n");
+            perCase(b, results);
+            figures(b, section, in.figureCases(), results, progress);
+        }
         b.append("</body></html>\n");
         AtomicFiles.write(html, out -> {
             PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(b.toString());
             w.flush();
         });
-        return results;
+        return all;
     }
 
     private static int index(String metric) {
@@ -108,11 +117,12 @@ public final class EvaluationReport {
                 .append(".row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}.meta{color:#666}")
                 .append(".case{border-top:1px solid #ddd;margin-top:1.5em}.legend span{display:inline-block;")
                 .append("width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}figure{margin:0}")
-                .append("figcaption{font-size:85%;color:#555;text-align:center}\n</style></head><body>\n");
+                .append("figcaption{font-size:85%;color:#555;text-align:center}")
+                .append("h2.section{border-top:3px solid #444;padding-top:.5em;margin-top:2em}\n</style></head><body>\n");
     }
 
     private static void summary(StringBuilder b, Map<String, List<Evaluation.CaseResult>> results) {
-        b.append("<h2>Summary</h2>\n<table><tr><th>method</th><th>cases</th>");
+        b.append("<table><tr><th>method</th><th>cases</th>");
         for (String n : MetricValues.NAMES) {
             b.append("<th>").append(Html.esc(n)).append(" mean ± sd</th>");
         }
@@ -129,7 +139,7 @@ public final class EvaluationReport {
     }
 
     private static void perCase(StringBuilder b, Map<String, List<Evaluation.CaseResult>> results) {
-        b.append("<h2>Cases</h2>\n<table><tr><th>case</th>");
+        b.append("<table><tr><th>case</th>");
         results.keySet().forEach(m -> {
             for (String n : MetricValues.NAMES) {
                 b.append("<th>").append(Html.esc(m)).append("<br>").append(Html.esc(n)).append("</th>");
@@ -149,14 +159,14 @@ public final class EvaluationReport {
         b.append("</table>\n");
     }
 
-    private static void figures(StringBuilder b, Inputs in, Map<String, List<Evaluation.CaseResult>> results,
-            Progress progress) throws IOException {
+    private static void figures(StringBuilder b, Section in, int figureCases,
+            Map<String, List<Evaluation.CaseResult>> results, Progress progress) throws IOException {
         List<Evaluation.CaseResult> first = results.values().iterator().next();
-        int n = Math.min(in.figureCases(), first.size());
+        int n = Math.min(figureCases, first.size());
         if (n == 0) {
             return;
         }
-        b.append("<h2>Pictures</h2>\n<p class=legend>Slices through the defect:<span style=\"background:#b4b4b4\">")
+        b.append("<p class=legend>Slices through the defect:<span style=\"background:#b4b4b4\">")
                 .append("</span>defective skull<span style=\"background:#2ca02c\"></span>true implant")
                 .append("<span style=\"background:#d62728\"></span>prediction<span style=\"background:#f0d020\"></span>")
                 .append("both. 3-D: skull with the predicted implant, seen from outside the defect.</p>\n");
@@ -168,7 +178,7 @@ public final class EvaluationReport {
                 String file = fileOf(in.truth(), name);
                 Mask truth = NrrdReader.readMask(in.truth().resolve(file));
                 Mask defective = NrrdReader.readMask(in.defective().resolve(file));
-                b.append("<div class=case><h3>").append(Html.esc(name)).append("</h3>\n");
+                b.append("<div class=case><h3>").append(Html.esc(in.title())).append(" · ").append(Html.esc(name)).append("</h3>\n");
                 for (Method m : in.methods()) {
                     Mask pred = NrrdReader.readMask(m.predictions().resolve(file));
                     MetricValues v = results.get(m.name()).get(i).values();

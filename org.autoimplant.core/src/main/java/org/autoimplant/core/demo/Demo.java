@@ -1,0 +1,247 @@
+package org.autoimplant.core.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.autoimplant.core.data.Dataset;
+import org.autoimplant.core.data.DefectShape;
+import org.autoimplant.core.data.PhantomDataset;
+import org.autoimplant.core.data.SkullPhantom;
+import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.io.NrrdWriter;
+import org.autoimplant.core.mesh.MaskMeshing;
+import org.autoimplant.core.metrics.Evaluation;
+import org.autoimplant.core.model.Backends;
+import org.autoimplant.core.model.ImplantNetworks;
+import org.autoimplant.core.model.ModelFile;
+import org.autoimplant.core.model.NetworkSpec;
+import org.autoimplant.core.model.Role;
+import org.autoimplant.core.model.Tensors;
+import org.autoimplant.core.model.Trainer;
+import org.autoimplant.core.pipeline.CompletionPredictor;
+import org.autoimplant.core.pipeline.TrainingJobs;
+import org.autoimplant.core.pipeline.TrainingPairs;
+import org.autoimplant.core.pipeline.TwoStepPredictor;
+import org.autoimplant.core.report.EvaluationReport;
+import org.autoimplant.core.util.Progress;
+import org.autoimplant.core.volume.Mask;
+import org.autoimplant.core.volume.Shape;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+
+/**
+ * The whole system on phantoms within a time budget: make training, test and robustness sets,
+ * train N1, N2 and the completion network, predict the held-out implants both ways, score them and
+ * write {@code report.html}. Every stage keeps its results in the demo folder, so a second run
+ * resumes where the first stopped (training from its last checkpoint).
+ */
+public final class Demo {
+    /** Learning rate of the demo's small networks: 3× the paper's, measured to learn faster at these sizes. */
+    static final double LEARNING_RATE = 3e-4;
+    /** Seconds kept for prediction, scoring and the report (measured ≈ 40 s for 8 cases × 2 methods). */
+    static final double RESERVE_SECONDS = 90;
+    static final String[] SETS = {"train", "test", "robustness"};
+
+    public record Options(Path dir, double minutes, long seed) {
+        public Options {
+            if (!(minutes > 0) || minutes > 24 * 60) {
+                throw new IllegalArgumentException("--minutes must be in (0, 1440], got " + minutes);
+            }
+        }
+    }
+
+    private final Options options;
+    private final String version;
+    private final Progress progress;
+    private final Consumer<String> log;
+    private final long start = System.nanoTime();
+    private final List<String> notes = new ArrayList<>();
+
+    public Demo(Options options, String version, Progress progress, Consumer<String> log) {
+        this.options = options;
+        this.version = version;
+        this.progress = progress;
+        this.log = log;
+    }
+
+    /** Runs (or resumes) the demo; returns the report's path. */
+    public Path run() throws IOException {
+        Path dir = options.dir();
+        Files.createDirectories(dir);
+        DemoPlan plan = DemoPlan.load(dir);
+        boolean resumed = plan != null;
+        if (plan == null) {
+            plan = DemoPlan.sized(options.seed(), options.minutes());
+        }
+        say("backend: " + Backends.describe().replace('\n', ' '));
+        makeData(plan);
+        if (!resumed) {
+            plan = calibrate(plan);
+            plan.save(dir);
+        } else {
+            say("resuming the demo in " + dir + " (delete " + DemoPlan.FILE + " to start afresh)");
+        }
+        say("plan: " + plan.describe());
+        train(plan);
+        predict(plan);
+        return report(plan);
+    }
+
+    private void say(String line) {
+        log.accept(line);
+        notes.add(line);
+    }
+
+    private double elapsed() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private Path set(String name) {
+        return options.dir().resolve(name);
+    }
+
+    private void makeData(DemoPlan plan) throws IOException {
+        int[] counts = {plan.trainCases(), plan.testCases(), plan.robustnessCases()};
+        for (int i = 0; i < SETS.length; i++) {
+            Path done = set(SETS[i]).resolve(".complete");
+            if (Files.exists(done)) {
+                continue;
+            }
+            DefectShape shape = i == 2 ? DefectShape.VARIED : DefectShape.CUBE;
+            PhantomDataset.write(set(SETS[i]), new PhantomDataset.Spec(counts[i], plan.seed() * 31 + i, shape,
+                    plan.voxels() / 4, new SkullPhantom.Options(plan.voxels()).withBoneScale(plan.boneScale())), progress);
+            Files.writeString(done, "phantoms written\n");
+        }
+        say(String.format(Locale.ROOT, "data ready after %.0f s", elapsed()));
+    }
+
+    private NetworkSpec spec(DemoPlan plan, Role role) {
+        boolean coarse = role.usesN1Architecture();
+        return new NetworkSpec(role, coarse ? plan.coarseInput() : plan.fineInput(),
+                coarse ? plan.coarseWidth() : plan.fineWidth(), plan.seed(), LEARNING_RATE, 0.3, 0);
+    }
+
+    /** Times a few training steps of each network and shares the remaining budget out as steps. */
+    private DemoPlan calibrate(DemoPlan plan) {
+        double n1 = secondsPerStep(spec(plan, Role.N1));
+        double n2 = secondsPerStep(spec(plan, Role.N2));
+        double budget = options.minutes() * 60 - elapsed() - RESERVE_SECONDS;
+        long s1 = Math.max(20, (long) (0.40 * budget / n1));
+        long sc = Math.max(20, (long) (0.35 * budget / n1));
+        long s2 = Math.max(20, (long) (0.25 * budget / n2));
+        say(String.format(Locale.ROOT, "calibration: N1/completion %.2f s per step, N2 %.2f s per step; %.0f s to train",
+                n1, n2, budget));
+        if (budget < 60) {
+            say("the time budget is too small for useful training: expect poor implants (try --minutes 10 or more)");
+        }
+        return plan.withSteps(s1, sc, s2);
+    }
+
+    private static double secondsPerStep(NetworkSpec spec) {
+        ComputationGraph g = ImplantNetworks.build(spec);
+        Shape s = spec.input();
+        byte[] zeros = new byte[s.voxelCount()];
+        MultiDataSet d = new MultiDataSet(new INDArray[] {Tensors.input(zeros, s)},
+                new INDArray[] {Tensors.labels(zeros, s)});
+        g.fit(d);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            g.fit(d);
+        }
+        return (System.nanoTime() - t0) / 3e9;
+    }
+
+    private Path model(String name) {
+        return options.dir().resolve("models").resolve(name + ".zip");
+    }
+
+    private void train(DemoPlan plan) throws IOException {
+        Files.createDirectories(model("n1").getParent());
+        double t0 = elapsed();
+        TrainingJobs.trainCoarse(spec(plan, Role.N1), set("train"), null, options(plan.n1Steps(), model("n1")), true,
+                version, progress, log);
+        TrainingJobs.trainCoarse(spec(plan, Role.COMPLETION), set("train"), null,
+                options(plan.completionSteps(), model("completion")), true, version, progress, log);
+        // N2 learns from jittered true boxes: with minutes of training N1's boxes are too rough to teach from.
+        TrainingJobs.trainFine(spec(plan, Role.N2), set("train"), null, plan.margin(), TrainingPairs.CropSource.TRUTH, 3,
+                null, options(plan.n2Steps(), model("n2")), true, version, progress, log);
+        say(String.format(Locale.ROOT, "training took %.0f s (N2 on jittered true boxes, 3 voxels)", elapsed() - t0));
+    }
+
+    private static Trainer.Options options(long steps, Path out) {
+        return new Trainer.Options(steps, 50, Integer.MAX_VALUE, out);
+    }
+
+    private Path predictions(String set, String method) {
+        return options.dir().resolve("predictions").resolve(set).resolve(method);
+    }
+
+    private void predict(DemoPlan plan) throws IOException {
+        double t0 = elapsed();
+        TwoStepPredictor direct = new TwoStepPredictor(ModelFile.load(model("n1"), Role.N1),
+                ModelFile.load(model("n2"), Role.N2));
+        CompletionPredictor completion = new CompletionPredictor(ModelFile.load(model("completion"), Role.COMPLETION));
+        for (String s : new String[] {"test", "robustness"}) {
+            Dataset ds = Dataset.open(set(s));
+            Files.createDirectories(predictions(s, "direct"));
+            Files.createDirectories(predictions(s, "completion"));
+            progress.start("Predicting " + s, ds.cases().size());
+            try {
+                int done = 0;
+                for (Dataset.Case c : ds.cases()) {
+                    progress.checkCancelled();
+                    Mask d = NrrdReader.readMask(c.defective());
+                    String file = c.defective().getFileName().toString();
+                    Mask implant = direct.predict(d, true, Progress.NONE).implant();
+                    NrrdWriter.write(implant, predictions(s, "direct").resolve(file));
+                    if (implant.count() > 0) {
+                        MaskMeshing.writeStl(implant, MaskMeshing.DEFAULT_SMOOTHING,
+                                predictions(s, "direct").resolve(c.name() + ".stl"), Progress.NONE);
+                    }
+                    NrrdWriter.write(completion.predict(d, true, Progress.NONE).implant(),
+                            predictions(s, "completion").resolve(file));
+                    progress.update(++done, c.name());
+                }
+            } finally {
+                progress.finish();
+            }
+        }
+        say(String.format(Locale.ROOT, "prediction took %.0f s; STL files of the direct implants beside them",
+                elapsed() - t0));
+    }
+
+    private Path report(DemoPlan plan) throws IOException {
+        List<EvaluationReport.Section> sections = new ArrayList<>();
+        String[][] titles = {{"test", "Test set: cube defects as in training (held out)"},
+            {"robustness", "Robustness set: varied defects (shapes, sizes, positions never trained on)"}};
+        for (String[] t : titles) {
+            sections.add(new EvaluationReport.Section(t[1], set(t[0]).resolve(Dataset.IMPLANT),
+                    set(t[0]).resolve(Dataset.DEFECTIVE), List.of(
+                            new EvaluationReport.Method("direct (N1 + N2)", predictions(t[0], "direct")),
+                            new EvaluationReport.Method("completion", predictions(t[0], "completion")))));
+        }
+        Map<String, List<Double>> losses = new LinkedHashMap<>();
+        losses.put("N1", ModelFile.metadata(model("n1")).getLosses());
+        losses.put("completion", ModelFile.metadata(model("completion")).getLosses());
+        losses.put("N2", ModelFile.metadata(model("n2")).getLosses());
+        Path html = options.dir().resolve("report.html");
+        say(String.format(Locale.ROOT, "%.0f s of the %.0f min budget used before this report", elapsed(),
+                options.minutes()));
+        Map<String, Map<String, List<Evaluation.CaseResult>>> results = EvaluationReport.write(
+                new EvaluationReport.Inputs("AutoImplant demo", sections, losses, notes, 4), html, progress);
+        results.forEach((section, byMethod) -> byMethod.forEach((method, r) -> {
+            List<Evaluation.Summary> s = Evaluation.summarise(r);
+            log.accept(String.format(Locale.ROOT, "%s — %s: DSC %.3f, HD %s mm (means over %d cases)",
+                    section.substring(0, section.indexOf(':')), method, s.get(0).mean(), Evaluation.fmt(s.get(1).mean()),
+                    r.size()));
+        }));
+        return html;
+    }
+}
