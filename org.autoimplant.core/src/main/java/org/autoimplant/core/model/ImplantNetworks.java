@@ -58,11 +58,24 @@ public final class ImplantNetworks {
 
     /** As {@link #configuration(NetworkSpec)} with another precision and updater (gradient checks). */
     static ComputationGraphConfiguration configuration(NetworkSpec spec, DataType type, IUpdater updater) {
+        return configuration(spec, type, updater, false);
+    }
+
+    /**
+     * The inference form of {@code spec}: every convolution followed by batch norm becomes one
+     * convolution with bias and ReLU ({@link BatchNormFolding} supplies the folded weights).
+     */
+    static ComputationGraphConfiguration foldedConfiguration(NetworkSpec spec) {
+        return configuration(spec, DataType.FLOAT, new Adam(spec.learningRate()), true);
+    }
+
+    private static ComputationGraphConfiguration configuration(NetworkSpec spec, DataType type, IUpdater updater,
+            boolean folded) {
         boolean n1 = spec.role().usesN1Architecture();
         int[][] encoder = n1 ? N1_ENCODER : N2_ENCODER;
         int[][] decoder = n1 ? N1_DECODER : N2_DECODER;
         return configuration(spec.input(), spec.width(), spec.seed(), spec.l2(), n1 ? 5 : 3, encoder, decoder, type,
-                updater, 0.01);
+                updater, 0.01, folded);
     }
 
     /**
@@ -72,6 +85,12 @@ public final class ImplantNetworks {
      */
     static ComputationGraphConfiguration configuration(Shape input, double width, long seed, double l2, int kernel,
             int[][] encoder, int[][] decoder, DataType type, IUpdater updater, double initStd) {
+        return configuration(input, width, seed, l2, kernel, encoder, decoder, type, updater, initStd, false);
+    }
+
+    private static ComputationGraphConfiguration configuration(Shape input, double width, long seed, double l2,
+            int kernel, int[][] encoder, int[][] decoder, DataType type, IUpdater updater, double initStd,
+            boolean folded) {
         ComputationGraphConfiguration.GraphBuilder gb = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(type)
@@ -83,7 +102,7 @@ public final class ImplantNetworks {
                 .addInputs("input")
                 .setInputTypes(InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, input.nz(), input.ny(),
                         input.nx(), 1));
-        Builder b = new Builder(gb, input, l2, kernel, initStd);
+        Builder b = new Builder(gb, input, l2, kernel, initStd, folded);
         for (int i = 0; i < encoder.length; i++) {
             b.conv("enc" + (i + 1), scaled(encoder[i][0], width), encoder[i][1], true);
         }
@@ -112,14 +131,17 @@ public final class ImplantNetworks {
         private final double l2;
         private final int kernel;
         private final double initStd;
+        private final boolean folded;
         private String last = "input";
         private long c = 1;
         private long d;
         private long h;
         private long w;
 
-        Builder(ComputationGraphConfiguration.GraphBuilder gb, Shape input, double l2, int kernel, double initStd) {
+        Builder(ComputationGraphConfiguration.GraphBuilder gb, Shape input, double l2, int kernel, double initStd,
+                boolean folded) {
             this.gb = gb;
+            this.folded = folded;
             this.l2 = l2;
             this.kernel = kernel;
             this.initStd = initStd;
@@ -133,7 +155,7 @@ public final class ImplantNetworks {
             Convolution3D.Builder cb = new Convolution3D.Builder()
                     .kernelSize(kernel, kernel, kernel).stride(stride, stride, stride)
                     .dataFormat(Convolution3D.DataFormat.NCDHW).convolutionMode(ConvolutionMode.Same)
-                    .nOut(channels).hasBias(true).activation(Activation.IDENTITY)
+                    .nOut(channels).hasBias(true).activation(folded && normalise ? Activation.RELU : Activation.IDENTITY)
                     .weightInit(new WeightInitDistribution(new TruncatedNormalDistribution(0, initStd)));
             if (l2 > 0) {
                 cb.l2(l2);
@@ -144,7 +166,7 @@ public final class ImplantNetworks {
             w /= stride;
             c = channels;
             last = name;
-            if (normalise) {
+            if (normalise && !folded) {
                 normaliseAndActivate(name);
             }
         }
@@ -157,8 +179,8 @@ public final class ImplantNetworks {
         void deconv(String name, int channels) {
             Convolution3D.Builder cb = new Convolution3D.Builder()
                     .kernelSize(4, 4, 4).stride(1, 1, 1).dataFormat(Convolution3D.DataFormat.NCDHW)
-                    .convolutionMode(ConvolutionMode.Same).nOut(channels).hasBias(false)
-                    .activation(Activation.IDENTITY)
+                    .convolutionMode(ConvolutionMode.Same).nOut(channels).hasBias(folded)
+                    .activation(folded ? Activation.RELU : Activation.IDENTITY)
                     .weightInit(new WeightInitDistribution(new NormalDistribution(0, initStd)));
             if (l2 > 0) {
                 cb.l2(l2 * 10);
@@ -169,7 +191,9 @@ public final class ImplantNetworks {
             w *= 2;
             c = channels;
             last = name;
-            normaliseAndActivate(name);
+            if (!folded) {
+                normaliseAndActivate(name);
+            }
         }
 
         private void normaliseAndActivate(String name) {

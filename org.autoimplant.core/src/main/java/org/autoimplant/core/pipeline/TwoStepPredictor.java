@@ -31,8 +31,8 @@ public final class TwoStepPredictor {
     }
 
     public TwoStepPredictor(ModelFile.Loaded n1, ModelFile.Loaded n2) {
-        this.coarse = new CoarseStage(n1.network(), n1.metadata().inputShape());
-        this.n2 = n2.network();
+        this.coarse = new CoarseStage(n1.inferenceNetwork(), n1.metadata().inputShape());
+        this.n2 = n2.inferenceNetwork();
         this.n2Input = n2.metadata().inputShape();
         this.margin = n2.metadata().getMargin();
     }

@@ -29,7 +29,8 @@ public final class Charts {
 
     /**
      * Box plot of one metric, one box per method (the paper's Fig. 5). Non-finite values (an empty
-     * prediction has HD = ∞) cannot be drawn; they are left out and counted in the title.
+     * prediction has HD = ∞) cannot be drawn; they are left out and counted in the title. Returns
+     * null when no value at all can be drawn.
      */
     public static byte[] boxPlot(String metric, Map<String, double[]> byMethod) throws IOException {
         BoxChart chart = new BoxChartBuilder().width(360).height(300).title(metric).yAxisTitle(metric).build();
@@ -49,6 +50,9 @@ public final class Charts {
             if (!finite.isEmpty()) {
                 chart.addSeries(e.getKey(), finite);
             }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            return null;
         }
         if (left > 0) {
             chart.setTitle(metric + " (" + left + " infinite values not shown)");

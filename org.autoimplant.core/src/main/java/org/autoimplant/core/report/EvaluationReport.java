@@ -84,7 +84,9 @@ public final class EvaluationReport {
                 int k = index(metric);
                 Map<String, double[]> by = new LinkedHashMap<>();
                 results.forEach((name, r) -> by.put(name, r.stream().mapToDouble(c -> c.values().asArray()[k]).toArray()));
-                b.append(Html.img(Charts.boxPlot(metric, by), metric + " box plot")).append('\n');
+                byte[] png = Charts.boxPlot(metric, by);
+                b.append(png == null ? "<p class=meta>" + Html.esc(metric) + ": no finite values to plot</p>"
+                        : Html.img(png, metric + " box plot")).append('\n');
             }
             b.append("</div>\n");
             perCase(b, results);

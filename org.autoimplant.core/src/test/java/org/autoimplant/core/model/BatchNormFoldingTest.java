@@ -1,0 +1,69 @@
+package org.autoimplant.core.model;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Random;
+import org.autoimplant.core.volume.Shape;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The folded inference network computes what the trained network computes in inference mode. */
+public class BatchNormFoldingTest {
+
+    private static void check(NetworkSpec spec) {
+        ComputationGraph g = ImplantNetworks.build(spec);
+        Shape s = spec.input();
+        Nd4j.getRandom().setSeed(7);
+        INDArray in = Nd4j.rand(DataType.FLOAT, 1, 1, s.nz(), s.ny(), s.nx()).gt(0.7).castTo(DataType.FLOAT);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 1, 2, s.nz(), s.ny(), s.nx());
+        labels.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).assign(in);
+        labels.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0))
+                .assign(in.rsub(1));
+        // Training moves the weights and the running statistics away from their initial values...
+        for (int i = 0; i < 3; i++) {
+            g.fit(new MultiDataSet(new INDArray[] {in}, new INDArray[] {labels}));
+        }
+        // ...and random scales and shifts make every batch-norm term matter.
+        Random r = new Random(3);
+        int bnLayers = 0;
+        for (Layer l : g.getLayers()) {
+            if (l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+                bnLayers++;
+                for (String p : new String[] {"gamma", "beta"}) {
+                    INDArray a = l.getParam(p);
+                    for (long c = 0; c < a.length(); c++) {
+                        a.putScalar(c, p.equals("gamma") ? 0.5 + r.nextDouble() : 0.2 * r.nextGaussian());
+                    }
+                }
+            }
+        }
+        assertTrue(bnLayers > 10);
+        ComputationGraph folded = BatchNormFolding.fold(g, spec);
+        assertEquals("no batch norm left", 0, java.util.Arrays.stream(folded.getLayers())
+                .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization).count());
+        // Compare the logits (before the softmax, which squashes differences) and the probabilities.
+        INDArray expected = g.feedForward(in, false).get("head4");
+        INDArray actual = folded.feedForward(in, false).get("head4");
+        double scale = expected.amaxNumber().doubleValue();
+        double maxDiff = expected.sub(actual).amaxNumber().doubleValue();
+        assertTrue("logits of scale " + scale, scale > 1e-3);
+        assertTrue("logits differ by " + maxDiff + " at scale " + scale, maxDiff < 1e-4 * scale);
+        assertTrue(g.outputSingle(false, in).sub(folded.outputSingle(false, in)).amaxNumber().doubleValue() < 1e-5);
+    }
+
+    @Test
+    public void foldedN1MatchesInference() {
+        check(new NetworkSpec(Role.N1, new Shape(32, 32, 16), 0.125, 5, 1e-3, 0.3, 0));
+    }
+
+    @Test
+    public void foldedN2MatchesInference() {
+        check(new NetworkSpec(Role.N2, new Shape(32, 32, 32), 0.5, 5, 1e-3, 0.3, 0));
+    }
+}
