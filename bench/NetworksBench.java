@@ -10,6 +10,7 @@ import org.autoimplant.core.data.DefectInjector;
 import org.autoimplant.core.data.DefectShape;
 import org.autoimplant.core.data.SkullPhantom;
 import org.autoimplant.core.model.Backends;
+import org.autoimplant.core.model.BatchNormFolding;
 import org.autoimplant.core.model.ImplantNetworks;
 import org.autoimplant.core.model.ModelFile;
 import org.autoimplant.core.model.ModelMetadata;
@@ -39,12 +40,17 @@ public class NetworksBench {
             INDArray lab = Nd4j.zeros(DataType.FLOAT, 1, 2, spec.input().nz(), spec.input().ny(), spec.input().nx());
             lab.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(0)).assign(1);
             double fwd = median(() -> g.outputSingle(false, in));
+            ComputationGraph folded = BatchNormFolding.fold(g, spec);
+            double fwdFolded = median(() -> folded.outputSingle(false, in));
+            folded.clear();
             double step = median(() -> g.fit(new MultiDataSet(new INDArray[] {in}, new INDArray[] {lab})));
             System.out.printf(Locale.ROOT, "%s %s: %,d parameters, %.1f GFLOP per forward (convolutions)%n", role.id(),
                     spec.input(), g.numParams(), gflop);
             System.out.printf(Locale.ROOT, "  forward %.2f s = %.1f GFLOP/s; training step %.2f s = %.1f GFLOP/s"
                     + " (3× forward FLOPs); %.0f %% / %.0f %% of peak%n", fwd, gflop / fwd, step, 3 * gflop / step,
                     100 * gflop / fwd / peak, 100 * 3 * gflop / step / peak);
+            System.out.printf(Locale.ROOT, "  forward with batch norm folded (what predict runs) %.2f s = %.1f GFLOP/s, %.0f %% of"
+                    + " peak%n", fwdFolded, gflop / fwdFolded, 100 * gflop / fwdFolded / peak);
             System.out.printf(Locale.ROOT, "  peak RSS so far %.1f GB%n", peakRssGb());
             g.clear();
             System.gc();
