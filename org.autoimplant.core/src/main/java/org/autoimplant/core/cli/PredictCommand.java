@@ -78,8 +78,8 @@ final class PredictCommand implements Callable<Integer> {
         if (smooth < 0) {
             throw new IllegalArgumentException("--smooth must be ≥ 0");
         }
-        Predictor p = predictor();
         pw.println(Backends.describe());
+        Predictor p = predictor();
         List<Path> inputs = inputs();
         boolean folder = Files.isDirectory(in);
         if (folder) {

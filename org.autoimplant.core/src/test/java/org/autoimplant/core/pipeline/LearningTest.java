@@ -4,7 +4,6 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.autoimplant.core.data.Dataset;
 import org.autoimplant.core.data.DefectShape;
@@ -24,56 +23,78 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Learning is real: a small N1 copy fits phantom training pairs; the same seed gives the same model.
+ * Learning is real: small copies of N1 and N2 (the paper's layers, fewer channels) fit the training
+ * pairs of two phantoms to a Dice ≥ 0.9 in 300 steps each; the same seed gives the same model.
  *
- * <p>Measured here (2 cores): N1 at 64×64×32, width 1/16, lr 3e-4 on 4 phantoms goes from DSC 0 to
- * 0.63 in 300 steps (130 s; loss 0.532 → 0.143) and to 0.79 after 500 steps. The issue's target of
- * 0.9 needs more steps than a CI run should spend, so this test asserts clear learning (DSC from 0
- * to ≥ 0.4, loss down by half) and is not yet the proof the issue asks for. Training is
- * deterministic, so the numbers repeat on the same machine.
+ * <p>Set-up, the paper's at half scale: 256-voxel phantoms (0.9 mm voxels) with bone 2.5× the
+ * anatomical thickness, so that the vault is still 3–5 voxels thick at N1's quarter resolution;
+ * cube defects of 36 voxels (32 mm). N1 at 64×64×32 (÷4 in-plane, as 512 → 128), width 1/16, Adam
+ * lr 3e-4; N2 at 64×64×32 on full-resolution crops around the true implant (margin 10 = the paper's
+ * 20 at 512), width 1/2, lr 1e-3; beta1 0.3 for both. Measured on 2 cores: N1 DSC 0 → 0.969
+ * (151 s), N2 0 → 0.979 (82 s).
+ *
+ * <p>Not here (see issue 5's notes): the held-out comparison of the two-step pipeline with N1
+ * alone. Trained on 8 phantoms (N1 400–600 steps, N2 600 steps) the small N2 stayed at a training
+ * DSC of 0.5–0.6 and the two-step result was worse than N1 alone on unseen phantoms; the small N2's
+ * five stride-2 layers leave a 2×2×1 bottleneck whose batch norm (batch 1) sees 4 values per
+ * channel, which we believe is what limits it. The set-up is also fragile: with 48-voxel defects
+ * the same N1 fit collapsed to DSC 0.02.
  */
 public class LearningTest {
     @ClassRule
     public static TemporaryFolder tmp = new TemporaryFolder();
 
-    private static TrainingPairs pairs;
-    private static final NetworkSpec SPEC = NetworkSpec.paper(Role.N1, 1).withInput(new Shape(64, 64, 32))
-            .withWidth(1.0 / 16).withLearningRate(3e-4);
+    private static final int STEPS = Integer.getInteger("learning.steps", 300);
+    private static final NetworkSpec N1 = new NetworkSpec(Role.N1, new Shape(64, 64, 32), 1.0 / 16, 1, 3e-4, 0.3, 0);
+    private static final NetworkSpec N2 = new NetworkSpec(Role.N2, new Shape(64, 64, 32), 0.5, 1, 1e-3, 0.3, 0);
+    private static final int MARGIN = 10;
+    private static final int DEFECT = 36;
+
+    private static TrainingPairs n1Pairs;
+    private static TrainingPairs n2Pairs;
 
     @BeforeClass
     public static void phantoms() throws Exception {
-        Path train = tmp.getRoot().toPath().resolve("train");
-        PhantomDataset.write(train, new PhantomDataset.Spec(4, 1, DefectShape.CUBE, 32, new SkullPhantom.Options(128)),
-                Progress.NONE);
-        pairs = TrainingPairs.downsampled(Dataset.open(train), SPEC.input(), false, Progress.NONE);
+        Path two = tmp.getRoot().toPath().resolve("two");
+        PhantomDataset.write(two, new PhantomDataset.Spec(2, 1, DefectShape.CUBE, DEFECT,
+                new SkullPhantom.Options(256).withBoneScale(2.5)), Progress.NONE);
+        n1Pairs = TrainingPairs.downsampled(Dataset.open(two), N1.input(), false, Progress.NONE);
+        n2Pairs = TrainingPairs.n2Crops(Dataset.open(two), null, N2.input(), MARGIN, TrainingPairs.CropSource.TRUTH, 0,
+                N2.seed(), Progress.NONE);
+    }
+
+    /** Trains a fresh network and returns "DSC before → after (seconds)"; fails below 0.9. */
+    private static void assertFits(NetworkSpec spec, TrainingPairs pairs, String name) throws Exception {
+        ComputationGraph g = ImplantNetworks.build(spec);
+        double before = Trainer.meanDice(g, pairs);
+        long t0 = System.nanoTime();
+        Trainer.train(g, ModelMetadata.of(spec, spec.role() == Role.N2 ? MARGIN : 0, "test", "test"), pairs, null,
+                new Trainer.Options(STEPS, 100_000, 100_000, tmp.getRoot().toPath().resolve(name + ".zip")), Progress.NONE,
+                s -> { });
+        double after = Trainer.meanDice(g, pairs);
+        String report = String.format(Locale.ROOT, "%s training DSC %.3f → %.3f after %d steps (%.0f s)", name, before,
+                after, STEPS, (System.nanoTime() - t0) / 1e9);
+        System.out.println(report);
+        assertTrue(report, before < 0.1 && after >= 0.9);
     }
 
     @Test
-    public void smallN1LearnsThePhantomImplants() throws Exception {
-        ComputationGraph g = ImplantNetworks.build(SPEC);
-        double before = Trainer.meanDice(g, pairs);
-        ModelMetadata meta = ModelMetadata.of(SPEC, 0, "test", "test");
-        long t0 = System.nanoTime();
-        Trainer.train(g, meta, pairs, null, new Trainer.Options(300, 1000, 1000, tmp.getRoot().toPath().resolve("n1.zip")),
-                Progress.NONE, s -> { });
-        double after = Trainer.meanDice(g, pairs);
-        List<Double> l = meta.getLosses();
-        double first = l.subList(0, 25).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double last = l.subList(l.size() - 25, l.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        String report = String.format(Locale.ROOT, "300 steps in %.0f s: training DSC %.3f → %.3f, loss %.3f → %.3f",
-                (System.nanoTime() - t0) / 1e9, before, after, first, last);
-        System.out.println(report);
-        assertTrue(report, after >= 0.4 && before < 0.05);
-        assertTrue(report, last < 0.5 * first);
+    public void smallN1FitsItsTrainingPairs() throws Exception {
+        assertFits(N1, n1Pairs, "N1");
+    }
+
+    @Test
+    public void smallN2FitsItsTrainingCrops() throws Exception {
+        assertFits(N2, n2Pairs, "N2");
     }
 
     @Test
     public void sameSeedSameModel() throws Exception {
         float[][] params = new float[2][];
         for (int run = 0; run < 2; run++) {
-            ComputationGraph g = ImplantNetworks.build(SPEC);
-            ModelMetadata meta = ModelMetadata.of(SPEC, 0, "test", "test");
-            Trainer.train(g, meta, pairs, null, new Trainer.Options(5, 1000, 1000,
+            ComputationGraph g = ImplantNetworks.build(N1);
+            ModelMetadata meta = ModelMetadata.of(N1, 0, "test", "test");
+            Trainer.train(g, meta, n1Pairs, null, new Trainer.Options(5, 1000, 1000,
                     tmp.getRoot().toPath().resolve("same" + run + ".zip")), Progress.NONE, s -> { });
             params[run] = g.params().toFloatVector();
         }
