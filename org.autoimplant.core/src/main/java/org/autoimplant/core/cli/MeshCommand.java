@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.autoimplant.core.io.NrrdReader;
 import org.autoimplant.core.mesh.MaskMeshing;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,18 +23,15 @@ final class MeshCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT.stl", description = "STL file to write.")
     Path out;
 
-    @Option(names = "--smooth", defaultValue = "" + MaskMeshing.DEFAULT_SMOOTHING,
-            description = "Taubin smoothing iterations, 0 = the raw voxel surface (default: ${DEFAULT-VALUE}).")
-    int smooth;
+    @Mixin
+    SmoothingOption smoothing;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (smooth < 0) {
-            throw new IllegalArgumentException("--smooth must be ≥ 0");
-        }
+        int smooth = smoothing.iterations();
         String summary = MaskMeshing.writeStl(NrrdReader.readMask(in), smooth, out, new ConsoleProgress());
         spec.commandLine().getOut().println(out + ": " + summary);
         return 0;

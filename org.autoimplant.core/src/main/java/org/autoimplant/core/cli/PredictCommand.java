@@ -20,6 +20,7 @@ import org.autoimplant.core.pipeline.TwoStepPredictor;
 import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Mask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,9 +62,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--stl", description = "Also write each implant's surface as NAME.stl beside the NRRD (mm, closed, for printing).")
     boolean stl;
 
-    @Option(names = "--smooth", defaultValue = "" + MaskMeshing.DEFAULT_SMOOTHING,
-            description = "Taubin smoothing iterations of the STL (default: ${DEFAULT-VALUE}).")
-    int smooth;
+    @Mixin
+    SmoothingOption smoothing;
 
     @Spec
     CommandSpec spec;
@@ -75,9 +75,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
-        if (smooth < 0) {
-            throw new IllegalArgumentException("--smooth must be ≥ 0");
-        }
+        int smooth = smoothing.iterations();
         pw.println(Backends.describe());
         Predictor p = predictor();
         List<Path> inputs = inputs();

@@ -21,12 +21,20 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  */
 public final class Trainer {
 
-    /** How long to train and how often to check. */
-    public record Options(long steps, int checkpointEvery, int validateEvery, Path out) {
+    /**
+     * How long to train and how often to check. {@code deadline} ({@link System#nanoTime()} value)
+     * stops training early with a checkpoint when a time budget runs out; a later run resumes
+     * toward {@code steps}.
+     */
+    public record Options(long steps, int checkpointEvery, int validateEvery, Path out, long deadline) {
         public Options {
             if (steps < 1 || checkpointEvery < 1 || validateEvery < 1) {
                 throw new IllegalArgumentException("steps, checkpoint and validation intervals must be ≥ 1");
             }
+        }
+
+        public Options(long steps, int checkpointEvery, int validateEvery, Path out) {
+            this(steps, checkpointEvery, validateEvery, out, Long.MAX_VALUE);
         }
     }
 
@@ -57,6 +65,11 @@ public final class Trainer {
             for (long step = first; step <= o.steps(); step++) {
                 if (stop.requested) {
                     log.accept("stopping at step " + meta.getSteps() + ": saving a checkpoint to " + o.out());
+                    break;
+                }
+                if (o.deadline() != Long.MAX_VALUE && System.nanoTime() - o.deadline() > 0) {
+                    log.accept("time budget reached at step " + meta.getSteps() + " of " + o.steps()
+                            + ": saving a checkpoint to " + o.out() + " (run again to continue)");
                     break;
                 }
                 progress.checkCancelled();
