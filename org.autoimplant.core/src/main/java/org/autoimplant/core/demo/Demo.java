@@ -53,6 +53,9 @@ public final class Demo {
     /** Seconds kept for prediction, scoring and the report (measured: 3 s + 6 s for 8 cases × 2 methods). */
     static final double RESERVE_SECONDS = 30;
     static final String[] SETS = {"train", "test", "robustness"};
+    /** Shares of the training time: N1, then completion; N2 gets the rest. */
+    static final double N1_SHARE = 0.40;
+    static final double COMPLETION_SHARE = 0.35;
 
     public record Options(Path dir, double minutes, long seed) {
         public Options {
@@ -138,16 +141,21 @@ public final class Demo {
     private DemoPlan calibrate(DemoPlan plan) {
         double n1 = secondsPerStep(spec(plan, Role.N1));
         double n2 = secondsPerStep(spec(plan, Role.N2));
-        double budget = options.minutes() * 60 - elapsed() - RESERVE_SECONDS;
-        long s1 = Math.max(20, (long) (0.40 * budget / n1));
-        long sc = Math.max(20, (long) (0.35 * budget / n1));
-        long s2 = Math.max(20, (long) (0.25 * budget / n2));
+        double budget = trainingSeconds();
+        long s1 = Math.max(20, (long) (N1_SHARE * budget / n1));
+        long sc = Math.max(20, (long) (COMPLETION_SHARE * budget / n1));
+        long s2 = Math.max(20, (long) ((1 - N1_SHARE - COMPLETION_SHARE) * budget / n2));
         say(String.format(Locale.ROOT, "calibration: N1/completion %.2f s per step, N2 %.2f s per step; %.0f s to train",
                 n1, n2, budget));
         if (budget < 60) {
             say("the time budget is too small for useful training: expect poor implants (try --minutes 10 or more)");
         }
         return plan.withSteps(s1, sc, s2);
+    }
+
+    /** What the budget leaves for training from now on. */
+    private double trainingSeconds() {
+        return options.minutes() * 60 - elapsed() - RESERVE_SECONDS;
     }
 
     private static double secondsPerStep(NetworkSpec spec) {
@@ -181,9 +189,10 @@ public final class Demo {
         Files.createDirectories(model("n1").getParent());
         double t0 = elapsed();
         long now = System.nanoTime();
-        double seconds = Math.max(120, options.minutes() * 60 - elapsed() - RESERVE_SECONDS);
-        long n1End = now + (long) (0.40 * seconds * 1e9);
-        long completionEnd = now + (long) (0.75 * seconds * 1e9);
+        // At least two minutes, so that even a tiny budget reaches the 20-step minimum of the plan.
+        double seconds = Math.max(120, trainingSeconds());
+        long n1End = now + (long) (N1_SHARE * seconds * 1e9);
+        long completionEnd = now + (long) ((N1_SHARE + COMPLETION_SHARE) * seconds * 1e9);
         long n2End = now + (long) (seconds * 1e9);
         TrainingJobs.trainCoarse(spec(plan, Role.N1), set("train"), null, options(plan.n1Steps(), model("n1"), n1End), true,
                 version, progress, log);
@@ -242,10 +251,10 @@ public final class Demo {
 
     private Path report(DemoPlan plan) throws IOException {
         List<EvaluationReport.Section> sections = new ArrayList<>();
-        String[][] titles = {{"test", "Test set: cube defects as in training (held out)"},
-            {"robustness", "Robustness set: varied defects (shapes, sizes, positions never trained on)"}};
+        String[][] titles = {{"test", "Test set", ": cube defects as in training (held out)"},
+            {"robustness", "Robustness set", ": varied defects (shapes, sizes, positions never trained on)"}};
         for (String[] t : titles) {
-            sections.add(new EvaluationReport.Section(t[1], set(t[0]).resolve(Dataset.IMPLANT),
+            sections.add(new EvaluationReport.Section(t[1] + t[2], set(t[0]).resolve(Dataset.IMPLANT),
                     set(t[0]).resolve(Dataset.DEFECTIVE), List.of(
                             new EvaluationReport.Method("direct (N1 + N2)", predictions(t[0], "direct")),
                             new EvaluationReport.Method("completion", predictions(t[0], "completion")))));
@@ -258,12 +267,13 @@ public final class Demo {
         say(String.format(Locale.ROOT, "%.0f s from the start of this run to the report", elapsed()));
         Map<String, Map<String, List<Evaluation.CaseResult>>> results = EvaluationReport.write(
                 new EvaluationReport.Inputs("AutoImplant demo", sections, losses, notes, 4), html, progress);
-        results.forEach((section, byMethod) -> byMethod.forEach((method, r) -> {
-            List<Evaluation.Summary> s = Evaluation.summarise(r);
-            log.accept(String.format(Locale.ROOT, "%s — %s: DSC %.3f, HD %s mm (means over %d cases)",
-                    section.substring(0, section.indexOf(':')), method, s.get(0).mean(), Evaluation.fmt(s.get(1).mean()),
-                    r.size()));
-        }));
+        for (String[] t : titles) {
+            results.get(t[1] + t[2]).forEach((method, r) -> {
+                List<Evaluation.Summary> s = Evaluation.summarise(r);
+                log.accept(String.format(Locale.ROOT, "%s — %s: DSC %.3f, HD %s mm (means over %d cases)", t[1], method,
+                        s.get(0).mean(), Evaluation.fmt(s.get(1).mean()), r.size()));
+            });
+        }
         return html;
     }
 }

@@ -28,6 +28,10 @@ public final class MarchingTetrahedra {
 
     /** The surface of {@code mask}; an empty mask gives an empty mesh. */
     public static TriangleMesh surface(Mask mask, Progress progress) {
+        if (mask.geometry().spaceDimension() != 3) {
+            throw new IllegalArgumentException("a surface needs a 3-D world space; this volume's space has "
+                    + mask.geometry().spaceDimension() + " dimensions");
+        }
         Box box = MaskOps.boundingBox(mask);
         if (box == null) {
             return new TriangleMesh(new double[0], new int[0]);
@@ -62,6 +66,9 @@ public final class MarchingTetrahedra {
         private int triangleCount;
         private final boolean[] inside = new boolean[8];
         private final int[] corner = new int[8];
+        private final int[] ins = new int[4];
+        private final int[] outs = new int[4];
+        private final double[] dir = new double[3];
 
         Extraction(Mask mask, Box box) {
             this.mask = mask;
@@ -122,8 +129,6 @@ public final class MarchingTetrahedra {
 
         private void tetrahedron(int[] t) {
             int in = 0;
-            int[] ins = new int[4];
-            int[] outs = new int[4];
             int nIn = 0, nOut = 0;
             for (int v : t) {
                 if (inside[v]) {
@@ -150,7 +155,7 @@ public final class MarchingTetrahedra {
 
         /** Adds triangle (a, b, c), turned so that its normal points from the inside corners to the outside ones. */
         private void emit(int a, int b, int c, int[] ins, int nIn, int[] outs, int nOut) {
-            double[] dir = new double[3];
+            java.util.Arrays.fill(dir, 0);
             for (int k = 0; k < nOut; k++) {
                 for (int axis = 0; axis < 3; axis++) {
                     dir[axis] += ((outs[k] >> axis) & 1) / (double) nOut;
@@ -202,7 +207,7 @@ public final class MarchingTetrahedra {
             Geometry g = mask.geometry();
             double[] world = new double[3 * vertexCount];
             for (int v = 0; v < vertexCount; v++) {
-                double[] p = worldOf(g, vertices[3 * v] + x0, vertices[3 * v + 1] + y0, vertices[3 * v + 2] + z0);
+                double[] p = g.indexToWorld(vertices[3 * v] + x0, vertices[3 * v + 1] + y0, vertices[3 * v + 2] + z0);
                 System.arraycopy(p, 0, world, 3 * v, 3);
             }
             int[] tri = java.util.Arrays.copyOf(triangles, 3 * triangleCount);
@@ -216,18 +221,7 @@ public final class MarchingTetrahedra {
             return new TriangleMesh(world, tri);
         }
 
-        /** World position; a geometry without spacings is taken as 1 mm voxels at the origin. */
-        private static double[] worldOf(Geometry g, double i, double j, double k) {
-            if (g.kind() == Geometry.Kind.NONE || g.spaceDimension() != 3) {
-                return new double[] {i, j, k};
-            }
-            return g.indexToWorld(i, j, k);
-        }
-
         private static double handedness(Geometry g) {
-            if (g.kind() == Geometry.Kind.NONE || g.spaceDimension() != 3) {
-                return 1;
-            }
             double[] a = g.direction(0), b = g.direction(1), c = g.direction(2);
             return a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
         }

@@ -27,9 +27,13 @@ public final class CaseFigures {
         return out;
     }
 
+    /** The skull's surface for {@link #view}, made once per case (coarsened above 200 voxels). */
+    public static TriangleMesh skullSurface(Mask defective) {
+        return MaskMeshing.mesh(coarse(defective), 8, Progress.NONE);
+    }
+
     /** Skull in bone grey with {@code implant} in {@code rgb}, seen from outside the defect. */
-    public static BufferedImage view(Mask defective, Mask implant, int rgb, int size) {
-        TriangleMesh skull = MaskMeshing.mesh(coarse(defective), 8, Progress.NONE);
+    public static BufferedImage view(TriangleMesh skull, Mask implant, int rgb, int size) {
         TriangleMesh part = MaskMeshing.mesh(implant, 8, Progress.NONE);
         double[] c = centroid(skull);
         double[] i = part.vertexCount() > 0 ? centroid(part) : new double[] {c[0], c[1], c[2] + 1};

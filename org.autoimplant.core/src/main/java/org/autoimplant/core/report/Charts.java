@@ -20,10 +20,6 @@ public final class Charts {
     static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189)};
 
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private Charts() {
     }
 

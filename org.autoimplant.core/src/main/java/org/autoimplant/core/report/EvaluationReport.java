@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.autoimplant.core.io.AtomicFiles;
 import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.mesh.TriangleMesh;
 import org.autoimplant.core.metrics.Evaluation;
 import org.autoimplant.core.metrics.MetricValues;
 import org.autoimplant.core.util.Progress;
@@ -180,6 +181,7 @@ public final class EvaluationReport {
                 String file = fileOf(in.truth(), name);
                 Mask truth = NrrdReader.readMask(in.truth().resolve(file));
                 Mask defective = NrrdReader.readMask(in.defective().resolve(file));
+                TriangleMesh skull = CaseFigures.skullSurface(defective);
                 b.append("<div class=case><h3>").append(Html.esc(in.title())).append(" · ").append(Html.esc(name)).append("</h3>\n");
                 for (Method m : in.methods()) {
                     Mask pred = NrrdReader.readMask(m.predictions().resolve(file));
@@ -193,7 +195,7 @@ public final class EvaluationReport {
                         b.append("<figure>").append(Html.img(s.get(k), name + " " + planes[k])).append("<figcaption>")
                                 .append(planes[k]).append("</figcaption></figure>\n");
                     }
-                    b.append("<figure>").append(Html.img(CaseFigures.view(defective, pred, SliceFigure.PREDICTION, 260),
+                    b.append("<figure>").append(Html.img(CaseFigures.view(skull, pred, SliceFigure.PREDICTION, 260),
                             name + " 3-D")).append("<figcaption>3-D</figcaption></figure>\n</div>\n");
                 }
                 b.append("</div>\n");
