@@ -119,6 +119,22 @@ public class CliTest {
         Mask defective = NrrdReader.readMask(dir.resolve("defective_skull/001.nrrd"));
         assertEquals(skull.count(), implant.count() + defective.count());
 
+        // --bone-scale reaches the phantom: the same seed with bone 2.5× gives the library's skull.
+        Path thick = tmp.getRoot().toPath().resolve("thick");
+        assertEquals(0, run("phantom", thick.toString(), "--count", "1", "--seed", "4", "--voxels", "64",
+                "--bone-scale", "2.5"));
+        Path lib = tmp.getRoot().toPath().resolve("lib");
+        org.autoimplant.core.data.PhantomDataset.write(lib, new org.autoimplant.core.data.PhantomDataset.Spec(1, 4,
+                org.autoimplant.core.data.DefectShape.CUBE, 16,
+                new org.autoimplant.core.data.SkullPhantom.Options(64).withBoneScale(2.5)),
+                org.autoimplant.core.util.Progress.NONE);
+        Mask thickSkull = NrrdReader.readMask(thick.resolve("complete_skull/000.nrrd"));
+        org.junit.Assert.assertArrayEquals(NrrdReader.readMask(lib.resolve("complete_skull/000.nrrd")).data(),
+                thickSkull.data());
+        assertTrue(thickSkull.count() > 1.5 * NrrdReader.readMask(dir.resolve("complete_skull/000.nrrd")).count());
+        assertEquals(1, run("phantom", thick.toString(), "--bone-scale", "9"));
+        assertTrue(err, err.contains("bone scale must be in [0.25, 4], got 9"));
+
         Path d = tmp.getRoot().toPath().resolve("d.nrrd");
         Path i = tmp.getRoot().toPath().resolve("i.nrrd");
         assertEquals(0, run("defect", complete.toString(), "--defective", d.toString(), "--implant", i.toString(),
