@@ -74,7 +74,7 @@ public final class ImplantNetworks {
         boolean n1 = spec.role().usesN1Architecture();
         int[][] encoder = n1 ? N1_ENCODER : N2_ENCODER;
         int[][] decoder = n1 ? N1_DECODER : N2_DECODER;
-        return configuration(spec.input(), spec.width(), spec.seed(), spec.l2(), n1 ? 5 : 3, encoder, decoder, type,
+        return configuration(spec.input(), spec.width(), spec.seed(), spec.l2(), spec.kernel(), encoder, decoder, type,
                 updater, 0.01, folded);
     }
 

@@ -37,6 +37,30 @@ public record NetworkSpec(Role role, Shape input, double width, long seed, doubl
         return role.usesN1Architecture() ? 16 : 32;
     }
 
+    /** Convolution kernel size: 5 for the N1 architecture, 3 for N2. */
+    public int kernel() {
+        return role.usesN1Architecture() ? 5 : 3;
+    }
+
+    /** Activation size after the stride-2 layers: 8×8×4 for both networks at the paper's inputs. */
+    public Shape bottleneck() {
+        int f = divisor(role);
+        return new Shape(input.nx() / f, input.ny() / f, input.nz() / f);
+    }
+
+    /**
+     * The share of a bottleneck convolution's kernel taps that ever meet data. With 'same' padding
+     * an axis of n voxels reaches only min(k, 2n − 1) of the k taps; the rest always multiply
+     * padding zeros, get zero gradient and are dead weight. 1 at the paper's sizes; small copies
+     * (e.g. N1 at 32×32×16: 2×2×1, 9 of 125 taps) lose most of their bottleneck capacity this way.
+     */
+    public double bottleneckTapsUsed() {
+        Shape b = bottleneck();
+        int k = kernel();
+        return (double) Math.min(k, 2 * b.nx() - 1) * Math.min(k, 2 * b.ny() - 1) * Math.min(k, 2 * b.nz() - 1)
+                / ((double) k * k * k);
+    }
+
     /** The paper's configuration for {@code role}. */
     public static NetworkSpec paper(Role role, long seed) {
         return new NetworkSpec(role, role.usesN1Architecture() ? N1_INPUT : N2_INPUT, 1.0, seed, 1e-4, 0.3, 0);

@@ -78,6 +78,12 @@ public final class TrainingJobs {
             meta.setN2Crops(crops);
             log.accept(String.format(java.util.Locale.ROOT, "%s network, input %s, width %s: %,d parameters",
                     spec.role().id(), spec.input(), spec.width(), g.numParams()));
+            if (spec.bottleneckTapsUsed() < 1) {
+                log.accept(String.format(java.util.Locale.ROOT, "note: input %s leaves a %s bottleneck for kernel %d:"
+                        + " only %.0f %% of the bottleneck convolutions' weights ever meet data (the paper's input"
+                        + " gives 8×8×4); expect slower, weaker learning", spec.input(), spec.bottleneck(),
+                        spec.kernel(), 100 * spec.bottleneckTapsUsed()));
+            }
         }
         if (meta.getSteps() >= o.steps()) {
             log.accept(o.out() + " already has " + meta.getSteps() + " steps");

@@ -70,4 +70,57 @@ public class ImplantNetworksTest {
     public void inputMustHalveCleanly() {
         NetworkSpec.paper(Role.N2, 1).withInput(new Shape(64, 64, 48));
     }
+
+    @Test
+    public void bottleneckTapsThatMeetDataAreTheOnlyOnesThatLearn() {
+        assertEquals(new Shape(8, 8, 4), NetworkSpec.paper(Role.N1, 1).bottleneck());
+        assertEquals(new Shape(8, 8, 4), NetworkSpec.paper(Role.N2, 1).bottleneck());
+        assertEquals(1.0, NetworkSpec.paper(Role.N1, 1).bottleneckTapsUsed(), 0);
+        assertEquals(1.0, NetworkSpec.paper(Role.N2, 1).bottleneckTapsUsed(), 0);
+        assertEquals(9.0 / 27, NetworkSpec.paper(Role.N2, 1).withInput(new Shape(64, 64, 32)).bottleneckTapsUsed(), 1e-12);
+
+        // N1 at 32×32×16: the stride-1 bottleneck convolutions (kernel 5) run on 2×2×1 activations, so
+        // only the taps at offsets -1..1 in x/y and 0 in z reach data: 9 of 125. DL4J's gradient must
+        // be zero on every other tap of those layers, and not on (nearly) all of the reachable ones.
+        NetworkSpec small = new NetworkSpec(Role.N1, new Shape(32, 32, 16), 1.0 / 16, 3, 1e-3, 0.3, 0);
+        assertEquals(new Shape(2, 2, 1), small.bottleneck());
+        assertEquals(9.0 / 125, small.bottleneckTapsUsed(), 1e-12);
+        ComputationGraph g = ImplantNetworks.build(small);
+        java.util.Random r = new java.util.Random(2);
+        byte[] in = new byte[small.input().voxelCount()];
+        byte[] truth = new byte[in.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (byte) (r.nextInt(4) == 0 ? 1 : 0);
+            truth[i] = (byte) (r.nextInt(8) == 0 ? 1 : 0);
+        }
+        g.setInputs(Tensors.input(in, small.input()));
+        g.setLabels(Tensors.labels(truth, small.input()));
+        g.computeGradientAndScore();
+        for (String layer : new String[] {"enc5_W", "enc6_W"}) {
+            INDArray grad = g.gradient().getGradientFor(layer);
+            long[] s = grad.shape(); // [out, in, kD, kH, kW]
+            assertArrayEquals(new long[] {5, 5, 5}, new long[] {s[2], s[3], s[4]});
+            long reachable = 0, reachableNonZero = 0;
+            for (long o = 0; o < s[0]; o++) {
+                for (long c = 0; c < s[1]; c++) {
+                    for (int kd = 0; kd < 5; kd++) {
+                        for (int kh = 0; kh < 5; kh++) {
+                            for (int kw = 0; kw < 5; kw++) {
+                                double v = grad.getDouble(o, c, kd, kh, kw);
+                                boolean reaches = kd == 2 && kh >= 1 && kh <= 3 && kw >= 1 && kw <= 3;
+                                if (reaches) {
+                                    reachable++;
+                                    reachableNonZero += v != 0 ? 1 : 0;
+                                } else {
+                                    assertEquals(layer + " tap " + kd + "," + kh + "," + kw, 0.0, v, 0);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(s[0] * s[1] * 9, reachable);
+            assertTrue(layer + ": " + reachableNonZero + " of " + reachable, reachableNonZero > reachable / 2);
+        }
+    }
 }

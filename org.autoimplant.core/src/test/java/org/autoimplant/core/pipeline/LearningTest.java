@@ -37,9 +37,10 @@ import org.junit.rules.TemporaryFolder;
  * two-step pipeline with N1 alone, which small copies trained for minutes on 2 cores do not win.
  * Measured: the small N2 generalises (DSC on held-out true crops ≈ its training DSC) but fits slowly,
  * 0.65 after 300 steps and 0.75 after 1,200 on 8 phantoms of 256 voxels, and ≈ 0.5 on crops of
- * 128-voxel phantoms, where the implant is half as thick in voxels. A larger N2 input (128×128×32, 4×4×1
- * bottleneck instead of 2×2×1) plateaued at the same DSC, so batch norm over a tiny bottleneck is
- * not the limit. N1 does not generalise from 8–16 phantoms (held-out DSC 0.03 at 256 voxels after
+ * 128-voxel phantoms, where the implant is half as thick in voxels. A larger N2 input (128×128×32: a 4×4×1
+ * bottleneck, batch norm over 16 values per channel instead of 4) plateaued at the same DSC, so
+ * batch norm over a tiny bottleneck is not the limit. Small copies do lose bottleneck capacity to
+ * padding ({@link NetworkSpec#bottleneckTapsUsed}: 60 % of the taps for N1 and 33 % for N2 here). N1 does not generalise from 8–16 phantoms (held-out DSC 0.03 at 256 voxels after
  * 600 steps), so on unseen phantoms the two-step result had a lower HD than N1 alone in most cases
  * but a lower DSC.
  */
