@@ -3,6 +3,8 @@ package org.autoimplant.core.model;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -13,6 +15,16 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  */
 public class SoftDiceLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Gradients smaller than this are set to zero. Once a network fits, the softmax of confident
+     * voxels is within e^-87 of 0 or 1 and the loss gradient there is subnormal in float; those
+     * values travel through the whole backward pass, where x86 CPUs handle each subnormal operand in
+     * microcode. Measured: the small N1 on two phantoms went from 0.30 to 0.66 s per step after 150
+     * steps without this, and stays at 0.30 with it. Adam's ε (1e-8) makes such gradients
+     * meaningless anyway; ND4J offers no flush-to-zero switch for its native threads.
+     */
+    static final double FLUSH_BELOW = 1e-30;
 
     private double epsilon = 1e-6;
 
@@ -71,6 +83,7 @@ public class SoftDiceLoss implements ILossFunction {
         INDArray dLdp = g.mulRowVector(denom).muli(2).subi(p.mulRowVector(twoInterEps).muli(2))
                 .diviRowVector(denom.mul(denom)).muli(-1.0 / classes);
         INDArray grad = fn.backprop(preOutput.dup(), dLdp).getFirst();
+        BooleanIndexing.replaceWhere(grad, 0.0, Conditions.absLessThan(FLUSH_BELOW));
         if (mask != null) {
             grad.muliColumnVector(mask.castTo(grad.dataType()));
         }

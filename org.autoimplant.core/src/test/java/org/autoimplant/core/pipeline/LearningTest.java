@@ -31,7 +31,7 @@ import org.junit.rules.TemporaryFolder;
  * cube defects of 36 voxels (32 mm). N1 at 64×64×32 (÷4 in-plane, as 512 → 128), width 1/16, Adam
  * lr 3e-4; N2 at 64×64×32 on full-resolution crops around the true implant (margin 10 = the paper's
  * 20 at 512), width 1/2, lr 1e-3; beta1 0.3 for both. Measured on 2 cores: N1 DSC 0 → 0.969
- * (151 s), N2 0 → 0.979 (82 s).
+ * (94 s; 144 s before the loss flushed subnormal gradients to zero), N2 0 → 0.979 (86 s).
  *
  * <p>Not here (see issue 5's notes and {@code bench/heldout.sh}): the held-out comparison of the
  * two-step pipeline with N1 alone, which small copies trained for minutes on 2 cores do not win.
