@@ -32,7 +32,7 @@ final class DefectCommand implements Callable<Integer> {
     Path implant;
 
     @Option(names = "--shape", defaultValue = "cube",
-            description = "cube, sphere or varied (default: ${DEFAULT-VALUE}).")
+            description = "cube, fixed, sphere or varied (default: ${DEFAULT-VALUE}).")
     String shape;
 
     @Option(names = "--size", defaultValue = "128",

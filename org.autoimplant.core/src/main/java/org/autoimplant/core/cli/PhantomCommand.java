@@ -31,7 +31,7 @@ final class PhantomCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--defects", defaultValue = "cube",
-            description = "cube (like the challenge), sphere or varied (default: ${DEFAULT-VALUE}).")
+            description = "cube (like the challenge generator), fixed (a cube at one place, like the 2020 training defects), sphere or varied (default: ${DEFAULT-VALUE}).")
     String defects;
 
     @Option(names = "--defect-size",

@@ -48,6 +48,9 @@ public final class DefectInjector {
         int zFrom = shape == DefectShape.VARIED ? bb.z0() + bb.sz() / 3 : bb.z1() - Math.max(1, bb.sz() / 4);
         Random r = new Random(seed);
         double[] sp = skull.geometry().spacings();
+        if (shape == DefectShape.FIXED) {
+            return fixed(skull, size, sp, minimum, skullVoxels);
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int[] c = randomBoneVoxel(skull, bb, zFrom, r);
             if (c == null) {
@@ -65,6 +68,37 @@ public final class DefectInjector {
         }
         throw new IllegalArgumentException("could not place a " + shape.name().toLowerCase(Locale.ROOT) + " defect of size "
                 + size + " that removes at least " + minimum + " bone voxels in " + ATTEMPTS + " attempts");
+    }
+
+    private static Defect fixed(Mask skull, int size, double[] sp, long minimum, long skullVoxels) {
+        Shape s = skull.shape();
+        int cx = s.nx() / 2;
+        int cy = (int) (0.62 * s.ny());
+        int top = -1;
+        for (int z = s.nz() - 1; z >= 0 && top < 0; z--) {
+            if (skull.get(cx, cy, z)) {
+                top = z;
+            }
+        }
+        if (top < 0) {
+            throw new IllegalArgumentException("no bone at the fixed defect place (x " + cx + ", y " + cy + ")");
+        }
+        double half = size / 2.0;
+        double zs = sp[2] / sp[0];
+        int t = top;
+        Region region = (x, y, z) -> Math.abs(x - cx) < half && Math.abs(y - cy) < half && (t - z) * zs < size;
+        int reachZ = (int) Math.ceil(size / zs) + 1;
+        int reach = size / 2 + 2;
+        Defect d = cut(skull, region, new Box(cx - reach, cy - reach, top - reachZ, 2 * reach + 1, 2 * reach + 1,
+                s.nz() - (top - reachZ)));
+        long removed = d.implant.count();
+        if (removed < minimum) {
+            throw new IllegalArgumentException("the fixed cube of side " + size + " at (" + cx + ", " + cy + ", " + top
+                    + ") removes only " + removed + " bone voxels, fewer than " + minimum);
+        }
+        return new Defect(d.defective, d.implant, String.format(Locale.ROOT, "cube of side %d at the fixed place, top"
+                + " voxel (%d, %d, %d), %d voxels removed (%.1f %% of the skull)", size, cx, cy, top, removed,
+                100.0 * removed / skullVoxels));
     }
 
     private static Region region(DefectShape shape, int size, int[] c, double[] sp, Random r, String[] what) {

@@ -159,6 +159,6 @@ public class CliTest {
         assertTrue(err, err.contains("size must be X,Y,Z"));
         assertEquals(1, run("defect", complete.toString(), "--defective", d.toString(), "--implant", i.toString(),
                 "--shape", "star"));
-        assertTrue(err, err.contains("cube, sphere or varied"));
+        assertTrue(err, err.contains("cube, fixed, sphere or varied"));
     }
 }

@@ -77,6 +77,40 @@ public class DataPreparationTest {
     }
 
     @Test
+    public void fixedDefectsSitAtOnePlaceWhateverTheSeedOrSkull() {
+        DefectInjector.Defect a = DefectInjector.inject(skull, DefectShape.FIXED, 32, 1);
+        assertArrayEquals(a.implant().data(), DefectInjector.inject(skull, DefectShape.FIXED, 32, 2).implant().data());
+        // Brute force over the whole volume: bone inside the 32-voxel square around (nx/2, 0.62·ny)
+        // and less than 32 in-plane voxels below the top bone voxel of the centre column.
+        Shape s = skull.shape();
+        int cx = s.nx() / 2, cy = (int) (0.62 * s.ny()), top = s.nz() - 1;
+        while (!skull.get(cx, cy, top)) {
+            top--;
+        }
+        double zs = skull.geometry().spacings()[2] / skull.geometry().spacings()[0];
+        long expected = 0;
+        for (int z = 0; z < s.nz(); z++) {
+            for (int y = 0; y < s.ny(); y++) {
+                for (int x = 0; x < s.nx(); x++) {
+                    boolean in = skull.get(x, y, z) && Math.abs(x - cx) < 16 && Math.abs(y - cy) < 16 && (top - z) * zs < 32;
+                    assertEquals(x + "," + y + "," + z, in, a.implant().get(x, y, z));
+                    expected += in ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(expected > 0);
+        // Another skull: the same x/y square.
+        Mask other = SkullPhantom.generate(2, new SkullPhantom.Options(128));
+        Box ba = MaskOps.boundingBox(a.implant());
+        Box bo = MaskOps.boundingBox(DefectInjector.inject(other, DefectShape.FIXED, 32, 0).implant());
+        assertEquals(ba.x0(), bo.x0());
+        assertEquals(ba.y0(), bo.y0());
+        assertEquals(31, ba.sx());
+        assertEquals(31, ba.sy());
+        assertEquals(DefectShape.FIXED, DefectShape.parse("fixed"));
+    }
+
+    @Test
     public void sameSeedSameDefectOtherSeedOtherDefect() {
         DefectInjector.Defect a = DefectInjector.inject(skull, DefectShape.VARIED, 40, 99);
         DefectInjector.Defect b = DefectInjector.inject(skull, DefectShape.VARIED, 40, 99);
