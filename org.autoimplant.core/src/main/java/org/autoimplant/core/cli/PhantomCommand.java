@@ -31,7 +31,8 @@ final class PhantomCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--defects", defaultValue = "cube",
-            description = "cube (like the challenge generator), fixed (a cube at one place, like the 2020 training defects), sphere or varied (default: ${DEFAULT-VALUE}).")
+            description = "cube (like the challenge generator), fixed (a cube at one place, like the 2020"
+                    + " training defects), sphere or varied (default: ${DEFAULT-VALUE}).")
     String defects;
 
     @Option(names = "--defect-size",
@@ -55,7 +56,8 @@ final class PhantomCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DefectShape shape = DefectShape.parse(defects);
         PhantomDataset.Spec s = new PhantomDataset.Spec(count, seed, shape,
-                defectSize != null ? defectSize : Math.max(4, voxels / 4), new SkullPhantom.Options(voxels).withBoneScale(boneScale));
+                defectSize != null ? defectSize : Math.max(4, voxels / 4),
+                new SkullPhantom.Options(voxels).withBoneScale(boneScale));
         List<String> lines = PhantomDataset.write(dir, s, new ConsoleProgress());
         lines.forEach(spec.commandLine().getOut()::println);
         return 0;

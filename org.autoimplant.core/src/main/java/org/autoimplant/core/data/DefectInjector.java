@@ -43,14 +43,14 @@ public final class DefectInjector {
         }
         long skullVoxels = skull.count();
         long minimum = Math.max(20, skullVoxels / 500);
+        if (shape == DefectShape.FIXED) {
+            return fixed(skull, size, minimum, skullVoxels);
+        }
         // Challenge defects come from the top quarter of the skull; varied ones from the vault,
         // everything above the lower third.
         int zFrom = shape == DefectShape.VARIED ? bb.z0() + bb.sz() / 3 : bb.z1() - Math.max(1, bb.sz() / 4);
         Random r = new Random(seed);
         double[] sp = skull.geometry().spacings();
-        if (shape == DefectShape.FIXED) {
-            return fixed(skull, size, sp, minimum, skullVoxels);
-        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int[] c = randomBoneVoxel(skull, bb, zFrom, r);
             if (c == null) {
@@ -70,8 +70,9 @@ public final class DefectInjector {
                 + size + " that removes at least " + minimum + " bone voxels in " + ATTEMPTS + " attempts");
     }
 
-    private static Defect fixed(Mask skull, int size, double[] sp, long minimum, long skullVoxels) {
+    private static Defect fixed(Mask skull, int size, long minimum, long skullVoxels) {
         Shape s = skull.shape();
+        double[] sp = skull.geometry().spacings();
         int cx = s.nx() / 2;
         int cy = (int) (0.62 * s.ny());
         int top = -1;
