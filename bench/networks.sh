@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Paper-size N1/N2 timings on DL4J CPU (issue #5). Needs about 21 GB of memory (N2 training step).
-#   mvn -q -DskipTests package && bench/networks.sh
+#   mvn -q -DskipTests package && bench/networks.sh [--predict-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=org.autoimplant.core/target
 jar=$(ls $target/org.autoimplant.core-*.jar | head -n 1)
 exec java -Xmx3g -Dorg.bytedeco.javacpp.maxbytes=17g -Dorg.bytedeco.javacpp.maxphysicalbytes=21g \
-  -cp "$jar:$target/lib/*" bench/NetworksBench.java
+  -cp "$jar:$target/lib/*" bench/NetworksBench.java "$@"

@@ -1,7 +1,6 @@
 package org.autoimplant.core.pipeline;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.autoimplant.core.model.ModelFile;
 import org.autoimplant.core.model.Tensors;
@@ -51,25 +50,13 @@ public final class TwoStepPredictor {
             Mask up = org.autoimplant.core.ops.Resampler.resample(lowPred, defective.shape(), 2)
                     .withGeometry(defective.geometry());
             t0 = lap(t, "upsample", t0);
-            Mask implant = Mask.empty(defective.shape(), defective.geometry());
-            Box box = MaskOps.boundingBox(up);
             progress.update(3, "N2");
-            if (box != null) {
-                List<CropPlan> plans = ImplantCrops.plan(box, defective.shape(), n2Input, margin);
-                for (CropPlan plan : plans) {
-                    progress.checkCancelled();
-                    Mask in = plan.crop(defective);
-                    INDArray out = n2.outputSingle(false, Tensors.input(in.data(), n2Input));
-                    plan.paste(Tensors.mask(Tensors.argmax(out), n2Input, in.geometry()), implant);
-                }
-            }
+            Box box = MaskOps.boundingBox(up);
+            Mask implant = box == null ? Mask.empty(defective.shape(), defective.geometry())
+                    : refine(defective, box, progress);
             t0 = lap(t, "N2", t0);
             progress.update(4, "post-processing");
-            // An implant never overlaps the bone that is still there.
-            Mask result = MaskOps.andNot(implant, defective);
-            if (keepLargestComponent && result.count() > 0) {
-                result = ConnectedComponents.label(result, Connectivity.TWENTY_SIX).keepLargest(1);
-            }
+            Mask result = postProcess(implant, defective, keepLargestComponent);
             lap(t, "post-processing", t0);
             progress.update(5, null);
             return new Result(new Mask(defective.shape(), result.data(), defective.geometry(), defective.metadata()),
@@ -77,6 +64,33 @@ public final class TwoStepPredictor {
         } finally {
             progress.finish();
         }
+    }
+
+    /**
+     * Step 4–5 alone: N2's fine implant for the crop(s) planned around {@code implantBox} (full
+     * resolution voxels), pasted into an empty volume of the input's grid. Bone is not removed here.
+     */
+    public Mask refine(Mask defective, Box implantBox, Progress progress) {
+        Mask implant = Mask.empty(defective.shape(), defective.geometry());
+        for (CropPlan plan : ImplantCrops.plan(implantBox, defective.shape(), n2Input, margin)) {
+            progress.checkCancelled();
+            Mask in = plan.crop(defective);
+            INDArray out = n2.outputSingle(false, Tensors.input(in.data(), n2Input));
+            plan.paste(Tensors.mask(Tensors.argmax(out), n2Input, in.geometry()), implant);
+        }
+        return implant;
+    }
+
+    /**
+     * Step 5's clean-up: an implant never overlaps the bone that is still there; optionally only its
+     * largest 26-connected component is kept.
+     */
+    public static Mask postProcess(Mask implant, Mask defective, boolean keepLargestComponent) {
+        Mask result = MaskOps.andNot(implant, defective);
+        if (keepLargestComponent && result.count() > 0) {
+            result = ConnectedComponents.label(result, Connectivity.TWENTY_SIX).keepLargest(1);
+        }
+        return result;
     }
 
     static long lap(Map<String, Double> t, String stage, long since) {
