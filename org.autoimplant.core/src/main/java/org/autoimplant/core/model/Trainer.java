@@ -59,6 +59,7 @@ public final class Trainer {
         Thread hook = new Thread(stop::requestAndWait, "autoimplant-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         long first = meta.getSteps() + 1;
+        CollapseWatch collapse = new CollapseWatch();
         progress.start("Training " + meta.getRole(), o.steps());
         progress.update(meta.getSteps(), null);
         try {
@@ -79,6 +80,10 @@ public final class Trainer {
                 meta.getLosses().add(loss);
                 meta.setSteps(step);
                 progress.update(step, String.format(Locale.ROOT, "loss %.4f", loss));
+                String warning = collapse.record(step, loss);
+                if (warning != null) {
+                    log.accept(warning);
+                }
                 if (val != null && step % o.validateEvery() == 0) {
                     log.accept(String.format(Locale.ROOT, "step %d: training loss %.4f, validation DSC %.4f", step, loss,
                             meanDice(g, val)));
