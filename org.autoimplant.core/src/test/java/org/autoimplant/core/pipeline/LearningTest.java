@@ -33,17 +33,9 @@ import org.junit.rules.TemporaryFolder;
  * 20 at 512), width 1/2, lr 1e-3; beta1 0.3 for both. Measured on 2 cores: N1 DSC 0 → 0.969
  * (94 s; 144 s before the loss flushed subnormal gradients to zero), N2 0 → 0.979 (86 s).
  *
- * <p>Not here (see issue 5's notes and {@code bench/heldout.sh}): the held-out comparison of the
- * two-step pipeline with N1 alone, which small copies trained for minutes on 2 cores do not win yet.
- * With the generator's random-position cube defects N1 does not generalise from 8–16 phantoms
- * (held-out DSC 0.03 at 256 voxels after 600 steps); with defects at one fixed place
- * ({@code DefectShape.FIXED}, as the 2020 training data) it does (0.87–0.89), and the small N2 is
- * the weak link: DSC 0.70–0.84 on held-out true crops after 1,200 steps, run to run, so two-step
- * was 0.849 against N1's 0.835 in one run and 0.740 against 0.844 in another. A larger N2 input
- * (128×128×32: batch norm over 16 bottleneck values per channel instead of 4) plateaued at the same
- * DSC, so batch norm over a tiny bottleneck is not the limit; small copies do lose bottleneck
- * weights to padding ({@link NetworkSpec#bottleneckTapsUsed}: 60 % of the taps used for N1 and 33 %
- * for N2 here).
+ * <p>The held-out comparison of the two-step pipeline with N1 alone is {@link HeldOutTest}. Small
+ * copies do lose bottleneck weights to padding ({@link NetworkSpec#bottleneckTapsUsed}: 60 % of the
+ * taps used for N1 and 33 % for N2 here).
  */
 public class LearningTest {
     @ClassRule
