@@ -83,11 +83,11 @@ public class NetworksBench {
         p.refine(defective, box, Progress.NONE);
         t0 = System.nanoTime();
         p.refine(defective, box, Progress.NONE);
-        double n2 = (System.nanoTime() - t0) / 1e9;
+        double n2Seconds = (System.nanoTime() - t0) / 1e9;
         double others = r.seconds().entrySet().stream().filter(e -> !e.getKey().equals("N2"))
                 .mapToDouble(e -> e.getValue()).sum();
         System.out.printf(Locale.ROOT, "N2 stage on the true implant's box %s: %d tile(s), %.1f s; predict with it: %.1f s%n",
-                box, tiles, n2, others + n2);
+                box, tiles, n2Seconds, others + n2Seconds);
         for (Path f : Files.list(dir).toList()) {
             Files.delete(f);
         }
