@@ -20,9 +20,9 @@ import org.autoimplant.core.model.Trainer;
 import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Mask;
 import org.autoimplant.core.volume.Shape;
+import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.junit.ClassRule;
 
 /**
  * The two-step pipeline beats N1 alone on phantoms it never saw: small N1 and N2 are trained with
@@ -39,8 +39,11 @@ import org.junit.ClassRule;
  * a dozen phantoms already bring N1 within 0.04 of what that resolution allows (held-out DSC 0.84,
  * truth downsampled and upsampled 0.88), and the small N2, whose 2×2×1 bottleneck places surfaces to
  * about ±2 voxels (crop DSC ≈ 0.8), only ties with it: 0.844 / 0.838 against 0.840, run to run. At ÷8
- * the resolution N1 loses is what N2 gives back, as in the paper. Deterministic (fixed seeds);
- * measured numbers are in the assertion message and in issue 5's notes.
+ * the resolution N1 loses is what N2 gives back, as in the paper. N1 trains at the paper's lr 1e-4:
+ * at 3e-4 it learnt and then collapsed to background-only here ({@link
+ * org.autoimplant.core.model.Trainer} warns when that happens). Fixed seeds make it repeatable on one
+ * machine; another CPU's kernels may take another trajectory, so the margins were also measured for
+ * other seeds (issue 5's notes: DSC +0.05 to +0.15, HD −0.2 to −4.7 mm).
  */
 public class HeldOutTest {
     @ClassRule
