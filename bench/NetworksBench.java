@@ -5,6 +5,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.autoimplant.core.data.DefectInjector;
 import org.autoimplant.core.data.DefectShape;
@@ -35,8 +36,12 @@ public class NetworksBench {
     public static void main(String[] args) throws Exception {
         System.out.println(Backends.describe());
         double peak = peakGflops();
-        // --predict-only: just the end-to-end predict (a few GB instead of the ~21 GB training steps need).
-        Role[] roles = Arrays.asList(args).contains("--predict-only") ? new Role[0] : new Role[] {Role.N1, Role.N2};
+        // --predict-only: just the end-to-end predict (a few GB instead of the ~21 GB training steps need);
+        // --n1 / --n2: one network only (each in its own JVM keeps the peak memory to that network's).
+        List<String> options = Arrays.asList(args);
+        Role[] roles = options.contains("--predict-only") ? new Role[0]
+                : options.contains("--n1") ? new Role[] {Role.N1}
+                : options.contains("--n2") ? new Role[] {Role.N2} : new Role[] {Role.N1, Role.N2};
         for (Role role : roles) {
             NetworkSpec spec = NetworkSpec.paper(role, 1);
             ComputationGraph g = ImplantNetworks.build(spec);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paper-size N1/N2 timings on DL4J CPU (issue #5). Needs about 21 GB of memory (N2 training step).
-#   mvn -q -DskipTests package && bench/networks.sh [--predict-only]
+#   mvn -q -DskipTests package && bench/networks.sh [--predict-only | --n1 | --n2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=org.autoimplant.core/target

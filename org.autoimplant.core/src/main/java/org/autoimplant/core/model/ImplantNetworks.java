@@ -24,7 +24,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * 256×256×128) as DL4J ComputationGraphs in NCDHW (D = z, H = y, W = x), layer for layer as the
  * reference implementation: convolutions with bias and 'same' padding, stride-2 downsampling,
  * transposed convolutions of kernel 4 and stride 2 without bias (computed as zero insertion and
- * convolution, see {@link ZeroInsertionPreProcessor}), batch normalisation (decay 0.9,
+ * convolution in training, see {@link ZeroInsertionPreProcessor}, and in their eight-phase form at
+ * inference, see {@link SubPixelDeconvolution}), batch normalisation (decay 0.9,
  * ε 1e-5) and ReLU after each, then conv 2 + BN + ReLU, three linear convs of 2 channels and a
  * softmax trained with {@link SoftDiceLoss}. Weights start from N(0, 0.01) (truncated for
  * convolutions), as in the reference.
@@ -132,6 +133,8 @@ public final class ImplantNetworks {
         private final int kernel;
         private final double initStd;
         private final boolean folded;
+        /** Set after a folded deconvolution: the shuffle its phases need before the next layer. */
+        private DepthToSpacePreProcessor pendingShuffle;
         private String last = "input";
         private long c = 1;
         private long d;
@@ -160,7 +163,12 @@ public final class ImplantNetworks {
             if (l2 > 0) {
                 cb.l2(l2);
             }
-            gb.addLayer(name, cb.build(), last);
+            if (pendingShuffle != null) {
+                gb.addLayer(name, cb.build(), pendingShuffle, last);
+                pendingShuffle = null;
+            } else {
+                gb.addLayer(name, cb.build(), last);
+            }
             d /= stride;
             h /= stride;
             w /= stride;
@@ -174,18 +182,28 @@ public final class ImplantNetworks {
         /**
          * Transposed convolution kernel 4, stride 2, no bias, as zero insertion + stride-1 convolution
          * ({@link ZeroInsertionPreProcessor}: same maths and parameter count, oneDNN speed); then
-         * batch norm + ReLU.
+         * batch norm + ReLU. Folded (inference), as eight kernel-2 phase convolutions with bias and
+         * ReLU whose outputs the next layer's {@link DepthToSpacePreProcessor} interleaves
+         * ({@link SubPixelDeconvolution}: the same function with 1/8 of the work).
          */
         void deconv(String name, int channels) {
-            Convolution3D.Builder cb = new Convolution3D.Builder()
-                    .kernelSize(4, 4, 4).stride(1, 1, 1).dataFormat(Convolution3D.DataFormat.NCDHW)
-                    .convolutionMode(ConvolutionMode.Same).nOut(channels).hasBias(folded)
-                    .activation(folded ? Activation.RELU : Activation.IDENTITY)
-                    .weightInit(new WeightInitDistribution(new NormalDistribution(0, initStd)));
-            if (l2 > 0) {
-                cb.l2(l2 * 10);
+            if (folded) {
+                gb.addLayer(name, new Convolution3D.Builder()
+                        .kernelSize(2, 2, 2).stride(1, 1, 1).dataFormat(Convolution3D.DataFormat.NCDHW)
+                        .convolutionMode(ConvolutionMode.Same).nOut(8L * channels).hasBias(true)
+                        .activation(Activation.RELU).build(), last);
+                pendingShuffle = new DepthToSpacePreProcessor(channels, d, h, w);
+            } else {
+                Convolution3D.Builder cb = new Convolution3D.Builder()
+                        .kernelSize(4, 4, 4).stride(1, 1, 1).dataFormat(Convolution3D.DataFormat.NCDHW)
+                        .convolutionMode(ConvolutionMode.Same).nOut(channels).hasBias(false)
+                        .activation(Activation.IDENTITY)
+                        .weightInit(new WeightInitDistribution(new NormalDistribution(0, initStd)));
+                if (l2 > 0) {
+                    cb.l2(l2 * 10);
+                }
+                gb.addLayer(name, cb.build(), new ZeroInsertionPreProcessor(c, d, h, w), last);
             }
-            gb.addLayer(name, cb.build(), new ZeroInsertionPreProcessor(c, d, h, w), last);
             d *= 2;
             h *= 2;
             w *= 2;
