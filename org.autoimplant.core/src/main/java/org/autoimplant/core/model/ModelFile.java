@@ -30,9 +30,9 @@ public final class ModelFile {
 
     /** A network with its metadata. */
     public record Loaded(ComputationGraph network, ModelMetadata metadata) {
-        /** A new network for prediction only: batch norm folded into the convolutions (faster, same outputs). */
-        public ComputationGraph inferenceNetwork() {
-            return BatchNormFolding.fold(network, metadata.spec());
+        /** A new network for prediction only ({@link InferenceNetwork}: faster, same outputs). */
+        public InferenceNetwork inferenceNetwork() {
+            return InferenceNetwork.of(network, metadata.spec());
         }
     }
 

@@ -48,6 +48,17 @@ public final class Tensors {
         return out;
     }
 
+    /** As {@link #argmax} for channels-last [1, z, y, x, 2] probabilities (inference networks). */
+    public static byte[] argmaxChannelsLast(INDArray probabilities) {
+        INDArray p = probabilities.dup('c').castTo(DataType.FLOAT);
+        float[] all = p.data().asFloat();
+        byte[] out = new byte[all.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[2 * i + 1] > all[2 * i] ? (byte) 1 : 0;
+        }
+        return out;
+    }
+
     public static Mask mask(byte[] data, Shape s, Geometry g) {
         return new Mask(s, data, g, Metadata.empty());
     }

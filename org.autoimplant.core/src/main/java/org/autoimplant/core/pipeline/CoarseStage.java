@@ -1,11 +1,10 @@
 package org.autoimplant.core.pipeline;
 
+import org.autoimplant.core.model.InferenceNetwork;
 import org.autoimplant.core.model.Tensors;
 import org.autoimplant.core.ops.Resampler;
 import org.autoimplant.core.volume.Mask;
 import org.autoimplant.core.volume.Shape;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Steps 1–3 of the SPEC with an N1-shaped network: downsample the defective skull to the network
@@ -13,12 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * to full resolution with the same spline.
  */
 public final class CoarseStage {
-    private final ComputationGraph net;
+    private final InferenceNetwork net;
     private final Shape input;
 
-    public CoarseStage(ComputationGraph net, Shape input) {
+    public CoarseStage(InferenceNetwork net) {
         this.net = net;
-        this.input = input;
+        this.input = net.input();
     }
 
     public Shape input() {
@@ -32,8 +31,7 @@ public final class CoarseStage {
 
     /** The network's prediction at network resolution. */
     public Mask predictLowRes(Mask lowResInput) {
-        INDArray out = net.outputSingle(false, Tensors.input(lowResInput.data(), input));
-        return Tensors.mask(Tensors.argmax(out), input, lowResInput.geometry());
+        return Tensors.mask(net.segment(lowResInput.data()), input, lowResInput.geometry());
     }
 
     /** Prediction for a full-resolution defective skull, upsampled back to its grid. */

@@ -19,7 +19,7 @@ public final class CompletionPredictor {
     private final CoarseStage completion;
 
     public CompletionPredictor(ModelFile.Loaded model) {
-        this.completion = new CoarseStage(model.inferenceNetwork(), model.metadata().inputShape());
+        this.completion = new CoarseStage(model.inferenceNetwork());
     }
 
     public TwoStepPredictor.Result predict(Mask defective, boolean keepLargestComponent, Progress progress) {

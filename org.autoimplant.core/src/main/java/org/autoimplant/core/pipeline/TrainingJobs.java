@@ -48,7 +48,7 @@ public final class TrainingJobs {
         CoarseStage coarse = null;
         if (crops == TrainingPairs.CropSource.N1) {
             ModelFile.Loaded n1 = ModelFile.load(n1File, Role.N1);
-            coarse = new CoarseStage(n1.inferenceNetwork(), n1.metadata().inputShape());
+            coarse = new CoarseStage(n1.inferenceNetwork());
         }
         TrainingPairs train = TrainingPairs.n2Crops(ds, coarse, spec.input(), margin, crops, jitter, spec.seed(), progress);
         log.accept(train.size() + " N2 training crops of " + spec.input());

@@ -2,6 +2,7 @@ package org.autoimplant.core.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.autoimplant.core.model.InferenceNetwork;
 import org.autoimplant.core.model.ModelFile;
 import org.autoimplant.core.model.Tensors;
 import org.autoimplant.core.ops.ConnectedComponents;
@@ -11,8 +12,6 @@ import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Box;
 import org.autoimplant.core.volume.Mask;
 import org.autoimplant.core.volume.Shape;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The paper's direct implant generation in two steps (SPEC steps 1–5): N1 finds the coarse implant
@@ -21,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class TwoStepPredictor {
     private final CoarseStage coarse;
-    private final ComputationGraph n2;
+    private final InferenceNetwork n2;
     private final Shape n2Input;
     private final int margin;
 
@@ -30,7 +29,7 @@ public final class TwoStepPredictor {
     }
 
     public TwoStepPredictor(ModelFile.Loaded n1, ModelFile.Loaded n2) {
-        this.coarse = new CoarseStage(n1.inferenceNetwork(), n1.metadata().inputShape());
+        this.coarse = new CoarseStage(n1.inferenceNetwork());
         this.n2 = n2.inferenceNetwork();
         this.n2Input = n2.metadata().inputShape();
         this.margin = n2.metadata().getMargin();
@@ -75,8 +74,7 @@ public final class TwoStepPredictor {
         for (CropPlan plan : ImplantCrops.plan(implantBox, defective.shape(), n2Input, margin)) {
             progress.checkCancelled();
             Mask in = plan.crop(defective);
-            INDArray out = n2.outputSingle(false, Tensors.input(in.data(), n2Input));
-            plan.paste(Tensors.mask(Tensors.argmax(out), n2Input, in.geometry()), implant);
+            plan.paste(Tensors.mask(n2.segment(in.data()), n2Input, in.geometry()), implant);
         }
         return implant;
     }

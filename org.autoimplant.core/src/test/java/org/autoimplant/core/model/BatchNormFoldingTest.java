@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The folded inference network computes what the trained network computes in inference mode. */
@@ -61,17 +62,47 @@ public class BatchNormFoldingTest {
             }
         }
         assertTrue(bnLayers > 10);
-        ComputationGraph folded = BatchNormFolding.fold(g, spec);
+        // A head bias that puts about half of the voxels inside, so the masks below say something.
+        INDArray logits = g.feedForward(in, false).get("head4");
+        INDArray gap = logits.get(NDArrayIndex.all(), NDArrayIndex.point(0)).sub(
+                logits.get(NDArrayIndex.all(), NDArrayIndex.point(1)));
+        double median = gap.medianNumber().doubleValue();
+        INDArray headBias = g.getLayer("head4").getParam("b");
+        headBias.putScalar(1, headBias.getDouble(1) + median);
+        InferenceNetwork net = InferenceNetwork.of(g, spec);
+        ComputationGraph folded = net.graph();
         assertEquals("no batch norm left", 0, java.util.Arrays.stream(folded.getLayers())
                 .filter(l -> l instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization).count());
-        // Compare the logits (before the softmax, which squashes differences) and the probabilities.
-        INDArray expected = g.feedForward(in, false).get("head4");
-        INDArray actual = folded.feedForward(in, false).get("head4");
+        // Compare the logits (before the softmax, which squashes differences) and the probabilities;
+        // the inference graph is channels-last.
+        INDArray inLast = in.reshape('c', 1, s.nz(), s.ny(), s.nx(), 1);
+        INDArray expected = g.feedForward(in, false).get("head4").permute(0, 2, 3, 4, 1);
+        INDArray actual = folded.feedForward(inLast, false).get("head4");
         double scale = expected.amaxNumber().doubleValue();
         double maxDiff = expected.sub(actual).amaxNumber().doubleValue();
         assertTrue("logits of scale " + scale, scale > 1e-3);
         assertTrue("logits differ by " + maxDiff + " at scale " + scale, maxDiff < 1e-4 * scale);
-        assertTrue(g.outputSingle(false, in).sub(folded.outputSingle(false, in)).amaxNumber().doubleValue() < 1e-5);
+        INDArray probabilities = g.outputSingle(false, in);
+        assertTrue(probabilities.permute(0, 2, 3, 4, 1).sub(folded.outputSingle(false, inLast)).amaxNumber()
+                .doubleValue() < 1e-5);
+        // Masks in, masks out: the same voxels inside, except where the reference is a tie.
+        float[] inValues = in.data().asFloat();
+        byte[] mask = new byte[inValues.length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = (byte) inValues[i];
+        }
+        byte[] reference = Tensors.argmax(probabilities);
+        byte[] segmented = net.segment(mask);
+        float[] p = probabilities.dup('c').data().asFloat();
+        int inside = 0;
+        for (int i = 0; i < mask.length; i++) {
+            inside += reference[i];
+            if (reference[i] != segmented[i]) {
+                assertEquals("voxel " + i, 0.5, p[mask.length + i], 1e-4);
+            }
+        }
+        assertTrue("about half of the voxels inside: " + inside + " of " + mask.length,
+                inside > mask.length / 4 && inside < 3 * mask.length / 4);
     }
 
     @Test

@@ -23,20 +23,24 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class SubPixelDeconvolutionTest {
 
-    /** One convolution layer of kernel k; with {@code zeroInsertion} its input is zero-inserted first. */
+    /**
+     * One convolution layer of kernel k: with {@code zeroInsertion} NCDHW with its input zero-inserted
+     * first (the training form), else NDHWC (the inference form).
+     */
     private static ComputationGraph layer(int k, int cin, int cout, int d, int h, int w, boolean zeroInsertion) {
+        Convolution3D.DataFormat format = zeroInsertion ? Convolution3D.DataFormat.NCDHW : Convolution3D.DataFormat.NDHWC;
         var gb = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).seed(11).graphBuilder()
                 .addInputs("in")
-                .setInputTypes(InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, d, h, w, cin));
+                .setInputTypes(InputType.convolutional3D(format, d, h, w, cin));
         var conv = new Convolution3D.Builder().kernelSize(k, k, k).stride(1, 1, 1)
-                .dataFormat(Convolution3D.DataFormat.NCDHW).convolutionMode(ConvolutionMode.Same).nOut(cout)
+                .dataFormat(format).convolutionMode(ConvolutionMode.Same).nOut(cout)
                 .hasBias(false).activation(Activation.IDENTITY).build();
         if (zeroInsertion) {
             gb.addLayer("conv", conv, new ZeroInsertionPreProcessor(cin, d, h, w), "in");
         } else {
             gb.addLayer("conv", conv, "in");
         }
-        gb.addLayer("out", new Cnn3DLossLayer.Builder(Convolution3D.DataFormat.NCDHW).activation(Activation.IDENTITY)
+        gb.addLayer("out", new Cnn3DLossLayer.Builder(format).activation(Activation.IDENTITY)
                 .build(), "conv").setOutputs("out");
         ComputationGraph g = new ComputationGraph(gb.build());
         g.init();
@@ -50,9 +54,9 @@ public class SubPixelDeconvolutionTest {
         reference.getLayer("conv").setParam("W", Nd4j.randn(DataType.FLOAT, cout, cin, 4, 4, 4));
         phases.getLayer("conv").setParam("W", SubPixelDeconvolution.weights(reference.getLayer("conv").getParam("W")));
         INDArray x = Nd4j.randn(DataType.FLOAT, 2, cin, d, h, w);
-        INDArray expected = reference.outputSingle(false, x);
-        INDArray actual = new DepthToSpacePreProcessor(cout, d, h, w).preProcess(phases.outputSingle(false, x), 2,
-                LayerWorkspaceMgr.noWorkspaces());
+        INDArray expected = reference.outputSingle(false, x).permute(0, 2, 3, 4, 1);
+        INDArray actual = new DepthToSpacePreProcessor(cout, d, h, w).preProcess(
+                phases.outputSingle(false, x.permute(0, 2, 3, 4, 1).dup('c')), 2, LayerWorkspaceMgr.noWorkspaces());
         assertArrayEquals(expected.shape(), actual.shape());
         double scale = expected.amaxNumber().doubleValue();
         double diff = expected.sub(actual).amaxNumber().doubleValue();
@@ -71,8 +75,8 @@ public class SubPixelDeconvolutionTest {
         // Per axis, output i gets tap t from input m when i = 2m + 1 − t (one voxel of 'same' padding before).
         int n = 3;
         ComputationGraph phases = layer(2, 1, 8, n, n, n, false);
-        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, 1, n, n, n);
-        x.putScalar(new long[] {0, 0, 1, 1, 1}, 1);
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, n, n, n, 1);
+        x.putScalar(new long[] {0, 1, 1, 1, 0}, 1);
         for (int tz = 0; tz < 4; tz++) {
             for (int ty = 0; ty < 4; ty++) {
                 for (int tx = 0; tx < 4; tx++) {
@@ -82,7 +86,7 @@ public class SubPixelDeconvolutionTest {
                     INDArray y = new DepthToSpacePreProcessor(1, n, n, n).preProcess(phases.outputSingle(false, x), 1,
                             LayerWorkspaceMgr.noWorkspaces());
                     assertEquals(1.0, y.sumNumber().doubleValue(), 0);
-                    assertEquals(1.0, y.getDouble(0, 0, 3 - tz, 3 - ty, 3 - tx), 0);
+                    assertEquals(1.0, y.getDouble(0, 3 - tz, 3 - ty, 3 - tx, 0), 0);
                 }
             }
         }
@@ -90,26 +94,30 @@ public class SubPixelDeconvolutionTest {
 
     @Test
     public void shuffleFollowsItsIndexFormulaAndBackpropInvertsIt() {
-        int c = 3, d = 2, h = 3, w = 4;
-        INDArray packed = Nd4j.arange(2 * 8 * c * d * h * w).castTo(DataType.FLOAT).reshape('c', 2, 8 * c, d, h, w);
-        DepthToSpacePreProcessor shuffle = new DepthToSpacePreProcessor(c, d, h, w);
-        INDArray out = shuffle.preProcess(packed, 2, LayerWorkspaceMgr.noWorkspaces());
-        assertArrayEquals(new long[] {2, c, 2 * d, 2 * h, 2 * w}, out.shape());
-        for (int n = 0; n < 2; n++) {
-            for (int k = 0; k < c; k++) {
+        // FLOAT takes the bulk-copy path, DOUBLE ND4J's permuted assign: both against the formula.
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            int c = 3, d = 2, h = 3, w = 4;
+            INDArray packed = Nd4j.arange(2 * 8 * c * d * h * w).castTo(type).reshape('c', 2, d, h, w, 8 * c);
+            DepthToSpacePreProcessor shuffle = new DepthToSpacePreProcessor(c, d, h, w);
+            INDArray out = shuffle.preProcess(packed, 2, LayerWorkspaceMgr.noWorkspaces());
+            assertArrayEquals(new long[] {2, 2 * d, 2 * h, 2 * w, c}, out.shape());
+            for (int n = 0; n < 2; n++) {
                 for (int z = 0; z < 2 * d; z++) {
                     for (int y = 0; y < 2 * h; y++) {
                         for (int x = 0; x < 2 * w; x++) {
-                            int phase = 4 * (z % 2) + 2 * (y % 2) + x % 2;
-                            assertEquals(packed.getDouble(n, phase * c + k, z / 2, y / 2, x / 2),
-                                    out.getDouble(n, k, z, y, x), 0);
+                            for (int k = 0; k < c; k++) {
+                                int phase = 4 * (z % 2) + 2 * (y % 2) + x % 2;
+                                assertEquals(type + " at " + n + "," + z + "," + y + "," + x + "," + k,
+                                        packed.getDouble(n, z / 2, y / 2, x / 2, phase * c + k),
+                                        out.getDouble(n, z, y, x, k), 0);
+                            }
                         }
                     }
                 }
             }
+            assertEquals(packed, shuffle.backprop(out, 2, LayerWorkspaceMgr.noWorkspaces()));
         }
-        assertEquals(packed, shuffle.backprop(out, 2, LayerWorkspaceMgr.noWorkspaces()));
-        assertEquals(new InputType.InputTypeConvolutional3D(Convolution3D.DataFormat.NCDHW, 2 * d, 2 * h, 2 * w, c),
-                shuffle.getOutputType(null));
+        assertEquals(new InputType.InputTypeConvolutional3D(Convolution3D.DataFormat.NDHWC, 4, 6, 8, 3),
+                new DepthToSpacePreProcessor(3, 2, 3, 4).getOutputType(null));
     }
 }

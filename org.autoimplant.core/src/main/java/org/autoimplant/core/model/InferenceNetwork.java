@@ -1,0 +1,47 @@
+package org.autoimplant.core.model;
+
+import org.autoimplant.core.volume.Shape;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained network in its prediction form — batch norm folded ({@link BatchNormFolding}),
+ * transposed convolutions as phase convolutions ({@link SubPixelDeconvolution}), activations
+ * channels-last ({@link ImplantNetworks#format}) — with masks in and masks out, so callers never
+ * see that its layout differs from the training graph's. Same outputs as the trained network in
+ * inference mode, up to float rounding (tested).
+ */
+public final class InferenceNetwork {
+    private final ComputationGraph graph;
+    private final Shape input;
+
+    private InferenceNetwork(ComputationGraph graph, Shape input) {
+        this.graph = graph;
+        this.input = input;
+    }
+
+    /** The prediction form of {@code trained}; {@code trained} is not changed. */
+    public static InferenceNetwork of(ComputationGraph trained, NetworkSpec spec) {
+        return new InferenceNetwork(BatchNormFolding.fold(trained, spec), spec.input());
+    }
+
+    public Shape input() {
+        return input;
+    }
+
+    /** Softmax probabilities [1, z, y, x, 2] (channel 1 inside) for a mask of the input size. */
+    public INDArray probabilities(byte[] mask) {
+        // One channel: the NCDHW tensor's bytes are already NDHWC.
+        return graph.outputSingle(false, Tensors.input(mask, input).reshape('c', 1, input.nz(), input.ny(), input.nx(), 1));
+    }
+
+    /** The voxels the network puts inside (argmax of the softmax). */
+    public byte[] segment(byte[] mask) {
+        return Tensors.argmaxChannelsLast(probabilities(mask));
+    }
+
+    /** The underlying graph, for tests that compare layers. */
+    ComputationGraph graph() {
+        return graph;
+    }
+}
