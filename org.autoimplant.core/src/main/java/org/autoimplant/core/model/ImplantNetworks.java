@@ -21,7 +21,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The paper's encoder-decoders N1 (kernel 5, input 128×128×64) and N2 (kernel 3, input
- * 256×256×128) as DL4J ComputationGraphs in NCDHW (D = z, H = y, W = x), layer for layer as the
+ * 256×256×128) as DL4J ComputationGraphs (D = z, H = y, W = x; NCDHW for training, NDHWC for
+ * inference, see {@link #format}), layer for layer as the
  * reference implementation: convolutions with bias and 'same' padding, stride-2 downsampling,
  * transposed convolutions of kernel 4 and stride 2 without bias (computed as zero insertion and
  * convolution in training, see {@link ZeroInsertionPreProcessor}, and in their eight-phase form at
