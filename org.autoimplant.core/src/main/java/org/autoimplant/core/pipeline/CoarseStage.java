@@ -13,25 +13,23 @@ import org.autoimplant.core.volume.Shape;
  */
 public final class CoarseStage {
     private final InferenceNetwork net;
-    private final Shape input;
 
     public CoarseStage(InferenceNetwork net) {
         this.net = net;
-        this.input = net.input();
     }
 
     public Shape input() {
-        return input;
+        return net.input();
     }
 
     /** The defective skull at network resolution. */
     public Mask downsample(Mask defective) {
-        return Resampler.resample(defective, input, 2);
+        return Resampler.resample(defective, net.input(), 2);
     }
 
     /** The network's prediction at network resolution. */
     public Mask predictLowRes(Mask lowResInput) {
-        return Tensors.mask(net.segment(lowResInput.data()), input, lowResInput.geometry());
+        return Tensors.mask(net.segment(lowResInput.data()), net.input(), lowResInput.geometry());
     }
 
     /** Prediction for a full-resolution defective skull, upsampled back to its grid. */

@@ -11,7 +11,6 @@ import org.autoimplant.core.ops.MaskOps;
 import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Box;
 import org.autoimplant.core.volume.Mask;
-import org.autoimplant.core.volume.Shape;
 
 /**
  * The paper's direct implant generation in two steps (SPEC steps 1–5): N1 finds the coarse implant
@@ -21,7 +20,6 @@ import org.autoimplant.core.volume.Shape;
 public final class TwoStepPredictor {
     private final CoarseStage coarse;
     private final InferenceNetwork n2;
-    private final Shape n2Input;
     private final int margin;
 
     /** The result: the implant, the upsampled coarse implant, and seconds per stage. */
@@ -31,7 +29,6 @@ public final class TwoStepPredictor {
     public TwoStepPredictor(ModelFile.Loaded n1, ModelFile.Loaded n2) {
         this.coarse = new CoarseStage(n1.inferenceNetwork());
         this.n2 = n2.inferenceNetwork();
-        this.n2Input = n2.metadata().inputShape();
         this.margin = n2.metadata().getMargin();
     }
 
@@ -71,10 +68,10 @@ public final class TwoStepPredictor {
      */
     public Mask refine(Mask defective, Box implantBox, Progress progress) {
         Mask implant = Mask.empty(defective.shape(), defective.geometry());
-        for (CropPlan plan : ImplantCrops.plan(implantBox, defective.shape(), n2Input, margin)) {
+        for (CropPlan plan : ImplantCrops.plan(implantBox, defective.shape(), n2.input(), margin)) {
             progress.checkCancelled();
             Mask in = plan.crop(defective);
-            plan.paste(Tensors.mask(n2.segment(in.data()), n2Input, in.geometry()), implant);
+            plan.paste(Tensors.mask(n2.segment(in.data()), n2.input(), in.geometry()), implant);
         }
         return implant;
     }
