@@ -36,7 +36,7 @@ public class NetworksBench {
     public static void main(String[] args) throws Exception {
         System.out.println(Backends.describe());
         double peak = peakGflops();
-        // --predict-only: just the end-to-end predict (a few GB instead of the ~21 GB training steps need);
+        // --predict-only: just the end-to-end predict (a few GB instead of the ~9 GB the N2 training step needs);
         // --n1 / --n2: one network only (each in its own JVM keeps the peak memory to that network's).
         List<String> options = Arrays.asList(args);
         Role[] roles = options.contains("--predict-only") ? new Role[0]
@@ -64,7 +64,7 @@ public class NetworksBench {
             System.out.printf(Locale.ROOT, "  inference form (what predict runs: batch norm folded, phase deconvolutions,"
                     + " channels-last, mask in and out) %.2f s = %.1f GFLOP/s, %.0f %% of peak%n", fwdFolded,
                     gflop / fwdFolded, 100 * gflop / fwdFolded / peak);
-            // Printed first: the N2 training step needs ~23 GB and may not survive a smaller machine.
+            // Printed first: the N2 training step needs ~9 GB and may not survive a smaller machine.
             System.out.flush();
             double step = median(() -> g.fit(new MultiDataSet(new INDArray[] {in}, new INDArray[] {lab})));
             System.out.printf(Locale.ROOT, "  training step %.2f s = %.1f GFLOP/s (3× forward FLOPs), %.0f %% of peak%n",
@@ -122,7 +122,8 @@ public class NetworksBench {
                 InputType.InputTypeConvolutional3D out = (InputType.InputTypeConvolutional3D) types.get(e.getKey());
                 int[] k = c.getKernelSize();
                 double voxels = out.getDepth() * out.getHeight() * out.getWidth();
-                // Transposed convolutions (zero insertion + kernel 4) do useful work on 1/8 of the taps.
+                // Phase-form transposed convolutions count as they are (8·c outputs at the input size);
+                // zero insertion + kernel 4 (model files from before) did useful work on 1/8 of the taps.
                 double useful = k[0] == 4 ? 1.0 / 8 : 1.0;
                 flop += 2.0 * k[0] * k[1] * k[2] * c.getNIn() * c.getNOut() * voxels * useful;
             }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Paper-size N1/N2 timings on DL4J CPU (issue #5). The N2 training step needs about 23 GB (measured peak).
+# Paper-size N1/N2 timings on DL4J CPU (issue #5). The N2 training step needs about 9 GB (measured peak).
 #   mvn -q -DskipTests package && bench/networks.sh [--predict-only | --n1 | --n2]
 set -euo pipefail
 cd "$(dirname "$0")/.."

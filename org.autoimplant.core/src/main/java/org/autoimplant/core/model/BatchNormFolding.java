@@ -9,12 +9,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The inference network of a trained one: each convolution followed by batch norm (inference
  * statistics) becomes a single convolution, W' = W·γ/σ per output channel and
- * b' = (b − μ)·γ/σ + β, with the ReLU inside the convolution layer; transposed convolutions
- * become their phase form ({@link SubPixelDeconvolution}).
+ * b' = (b − μ)·γ/σ + β, with the ReLU inside the convolution layer; transposed convolutions of
+ * older model files (zero insertion + kernel 4) become their phase form ({@link SubPixelDeconvolution}).
  *
- * <p>Why: DL4J's batch norm on our reshaped 5-D activations costs 1.4–5 s per full-size N2
- * activation on 2 cores (memory-bound work that should take ~0.1 s) plus a reshape copy and a
- * separate ReLU pass; folded, inference skips all three. Same outputs up to float rounding (tested).
+ * <p>Why: batch norm is a memory-bound pass over every activation (with DL4J's own layer 1.4–5 s
+ * per full-size N2 activation on 2 cores, with {@link VolumeBatchNorm} still a read and a write);
+ * folded, inference skips it. Same outputs up to float rounding (tested).
  */
 public final class BatchNormFolding {
     private BatchNormFolding() {
@@ -37,8 +37,8 @@ public final class BatchNormFolding {
             long out = w.size(0);
             double[] bias = new double[(int) out];
             if (bn == null) {
-                for (int c = 0; c < out; c++) {
-                    bias[c] = b == null ? 0 : b.getDouble(c);
+                for (int j = 0; j < out; j++) {
+                    bias[j] = b == null ? 0 : b.getDouble(j);
                 }
             } else {
                 org.deeplearning4j.nn.conf.layers.BatchNormalization conf =
@@ -46,27 +46,30 @@ public final class BatchNormFolding {
                 double[] gamma = bn.getParam("gamma").castTo(DataType.DOUBLE).toDoubleVector();
                 double[] beta = bn.getParam("beta").castTo(DataType.DOUBLE).toDoubleVector();
                 double[] mean = bn.getParam("mean").castTo(DataType.DOUBLE).toDoubleVector();
-                double[] sigma = new double[(int) out];
+                int channels = gamma.length;
+                double[] sigma = new double[channels];
                 if (conf.isUseLogStd()) {
                     // DL4J's inference turns the stored deviation into a variance and adds ε again
                     // (measured: it divides by sqrt(std² + ε)), so the fold must too; dividing by std
                     // alone is off by ε/(2·std²), 0.4 % per layer at std 0.035.
                     double[] log = bn.getParam("log10stdev").castTo(DataType.DOUBLE).toDoubleVector();
-                    for (int c = 0; c < out; c++) {
+                    for (int c = 0; c < channels; c++) {
                         double std = Math.pow(10, log[c]);
                         sigma[c] = Math.sqrt(std * std + conf.getEps());
                     }
                 } else {
                     double[] var = bn.getParam("var").castTo(DataType.DOUBLE).toDoubleVector();
-                    for (int c = 0; c < out; c++) {
+                    for (int c = 0; c < channels; c++) {
                         sigma[c] = Math.sqrt(var[c] + conf.getEps());
                     }
                 }
                 w = w.dup();
-                for (int c = 0; c < out; c++) {
+                // A phase-form transposed convolution has 8 outputs per normalised channel, phase-major.
+                for (int j = 0; j < out; j++) {
+                    int c = j % channels;
                     double scale = gamma[c] / sigma[c];
-                    w.get(NDArrayIndex.point(c)).muli(scale);
-                    bias[c] = ((b == null ? 0 : b.getDouble(c)) - mean[c]) * scale + beta[c];
+                    w.get(NDArrayIndex.point(j)).muli(scale);
+                    bias[j] = ((b == null ? 0 : b.getDouble(j)) - mean[c]) * scale + beta[c];
                 }
             }
             if (w.size(2) != target.getParam("W").size(2)) {

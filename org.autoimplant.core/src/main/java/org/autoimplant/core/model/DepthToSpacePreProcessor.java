@@ -10,49 +10,91 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * 3-D depth-to-space for channels-last (NDHWC) activations, the layout of the inference graphs:
- * [n, d, h, w, 8c] → [n, 2d, 2h, 2w, c], where input channel {@code phase·c + k} holds output
- * channel k at the voxel (2z + rz, 2y + ry, 2x + rx) with phase = 4rz + 2ry + rx. After the
- * eight-phase convolution of {@link SubPixelDeconvolution} this completes a transposed convolution.
- * Backprop is the inverse permutation.
+ * 3-D depth-to-space, completing the eight-phase transposed convolution of
+ * {@link SubPixelDeconvolution}: [n, d, h, w, 8c] → [n, 2d, 2h, 2w, c] channels-last (inference
+ * graphs), [n, 8c, d, h, w] → [n, c, 2d, 2h, 2w] channels-first (training graphs), where input
+ * channel {@code phase·c + k} holds output channel k at the voxel (2z + rz, 2y + ry, 2x + rx) with
+ * phase = 4rz + 2ry + rx. Backprop is the inverse permutation.
  *
  * <p>Sizes: {@code channels} is c (after the shuffle), depth/height/width those before it.
  */
 public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
     private static final long serialVersionUID = 1L;
+    private Convolution3D.DataFormat dataFormat = Convolution3D.DataFormat.NDHWC;
 
     public DepthToSpacePreProcessor() {
     }
 
+    /** Channels-last. */
     public DepthToSpacePreProcessor(long channels, long depth, long height, long width) {
         super(channels, depth, height, width);
     }
 
-    /**
-     * The 6-D view [n·d, rz, h, ry, w, (rx, c)] of the phase-major input: (rx, c) is one run of 2c
-     * floats in both layouts, which keeps the permutation at rank 6.
-     */
-    private INDArray phases(INDArray packed) {
-        return packed.reshape('c', packed.size(0) * getDepth(), getHeight(), getWidth(), 2, 2, 2 * getChannels())
-                .permute(0, 3, 1, 4, 2, 5);
+    public DepthToSpacePreProcessor(Convolution3D.DataFormat dataFormat, long channels, long depth, long height,
+            long width) {
+        super(channels, depth, height, width);
+        this.dataFormat = dataFormat;
     }
 
-    /** The same 6-D view of the interleaved volume [n, 2d, 2h, 2w, c]. */
+    public Convolution3D.DataFormat getDataFormat() {
+        return dataFormat;
+    }
+
+    public void setDataFormat(Convolution3D.DataFormat dataFormat) {
+        this.dataFormat = dataFormat;
+    }
+
+    private boolean channelsLast() {
+        return dataFormat == Convolution3D.DataFormat.NDHWC;
+    }
+
+    /** Float arrays the bulk paths may index absolutely. */
+    private static boolean bulk(INDArray a, INDArray b) {
+        return a.dataType() == DataType.FLOAT && DirectElements.isAddressable(a) && DirectElements.isAddressable(b);
+    }
+
+    /**
+     * The phase-major input as a view in the axis order of {@link #interleaved}. Channels-last:
+     * [n·d, rz, h, ry, w, (rx, c)], since (rx, c) is one run of 2c floats in both layouts;
+     * channels-first: [n, c, d, rz, h, ry, w, rx].
+     */
+    private INDArray phases(INDArray packed) {
+        if (channelsLast()) {
+            return packed.reshape('c', packed.size(0) * getDepth(), getHeight(), getWidth(), 2, 2, 2 * getChannels())
+                    .permute(0, 3, 1, 4, 2, 5);
+        }
+        return packed.reshape('c', packed.size(0), 2, 2, 2, getChannels(), getDepth(), getHeight(), getWidth())
+                .permute(0, 4, 5, 1, 6, 2, 7, 3);
+    }
+
+    /** The interleaved volume viewed with its phase axes split off. */
     private INDArray interleaved(INDArray volume) {
-        return volume.reshape('c', volume.size(0) * getDepth(), 2, getHeight(), 2, getWidth(), 2 * getChannels());
+        if (channelsLast()) {
+            return volume.reshape('c', volume.size(0) * getDepth(), 2, getHeight(), 2, getWidth(), 2 * getChannels());
+        }
+        return volume.reshape('c', volume.size(0), getChannels(), getDepth(), 2, getHeight(), 2, getWidth(), 2);
+    }
+
+    private long[] packedShape(long n) {
+        return channelsLast() ? new long[] {n, getDepth(), getHeight(), getWidth(), 8 * getChannels()}
+                : new long[] {n, 8 * getChannels(), getDepth(), getHeight(), getWidth()};
+    }
+
+    private long[] volumeShape(long n) {
+        return channelsLast() ? new long[] {n, 2 * getDepth(), 2 * getHeight(), 2 * getWidth(), getChannels()}
+                : new long[] {n, getChannels(), 2 * getDepth(), 2 * getHeight(), 2 * getWidth()};
     }
 
     @Override
     public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr mgr) {
         INDArray in = contiguous(input, mgr, ArrayType.ACTIVATIONS);
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(),
-                new long[] {in.size(0), 2 * getDepth(), 2 * getHeight(), 2 * getWidth(), getChannels()}, 'c');
-        // The bulk path indexes the buffers absolutely: only for float arrays that start their buffers.
-        if (in.dataType() == DataType.FLOAT && in.offset() == 0 && out.offset() == 0 && in.data().offset() == 0
-                && out.data().offset() == 0 && in.length() < Integer.MAX_VALUE) {
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(), volumeShape(in.size(0)), 'c');
+        if (!bulk(in, out)) {
+            interleaved(out).assign(phases(in));
+        } else if (channelsLast()) {
             copyRuns(in.data().asNioFloat(), out.data().asNioFloat(), (int) in.size(0));
         } else {
-            interleaved(out).assign(phases(in));
+            interleaveRows(in.data().asNioFloat(), out.data().asNioFloat(), (int) in.size(0), true);
         }
         return out;
     }
@@ -78,23 +120,80 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
         });
     }
 
+    /**
+     * Channels-first, an output row of 2w voxels (fixed n, k, z, y) interleaves the rows of phases
+     * rx = 0 and 1: bulk reads of both, one pass, a bulk write; {@code forward} false runs it in
+     * reverse (backprop). Why not ND4J's rank-8 permuted assign: the same reason as in
+     * {@link #copyRuns}, on the training graphs' full-size activations.
+     */
+    private void interleaveRows(FloatBuffer packed, FloatBuffer volume, int batch, boolean forward) {
+        int c = (int) getChannels(), d = (int) getDepth(), h = (int) getHeight(), w = (int) getWidth();
+        IntStream.range(0, batch * c * d).parallel().forEach(task -> {
+            int z = task % d;
+            int k = (task / d) % c;
+            int n = task / (d * c);
+            float[] even = new float[w];
+            float[] odd = new float[w];
+            float[] row = new float[2 * w];
+            for (int rz = 0; rz < 2; rz++) {
+                for (int y = 0; y < h; y++) {
+                    for (int ry = 0; ry < 2; ry++) {
+                        int phase = 4 * rz + 2 * ry;
+                        int from0 = (((n * 8 * c + phase * c + k) * d + z) * h + y) * w;
+                        int from1 = from0 + c * d * h * w;
+                        int to = (((n * c + k) * 2 * d + 2 * z + rz) * 2 * h + 2 * y + ry) * 2 * w;
+                        if (forward) {
+                            packed.get(from0, even, 0, w);
+                            packed.get(from1, odd, 0, w);
+                            for (int x = 0; x < w; x++) {
+                                row[2 * x] = even[x];
+                                row[2 * x + 1] = odd[x];
+                            }
+                            volume.put(to, row, 0, 2 * w);
+                        } else {
+                            volume.get(to, row, 0, 2 * w);
+                            for (int x = 0; x < w; x++) {
+                                even[x] = row[2 * x];
+                                odd[x] = row[2 * x + 1];
+                            }
+                            packed.put(from0, even, 0, w);
+                            packed.put(from1, odd, 0, w);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     @Override
     public INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr mgr) {
         INDArray e = contiguous(epsilon, mgr, ArrayType.ACTIVATION_GRAD);
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, e.dataType(),
-                new long[] {e.size(0), getDepth(), getHeight(), getWidth(), 8 * getChannels()}, 'c');
-        phases(out).assign(interleaved(e));
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, e.dataType(), packedShape(e.size(0)), 'c');
+        if (!channelsLast() && bulk(out, e)) {
+            interleaveRows(out.data().asNioFloat(), e.data().asNioFloat(), (int) e.size(0), false);
+        } else {
+            phases(out).assign(interleaved(e));
+        }
         return out;
     }
 
     @Override
     public InputType getOutputType(InputType inputType) {
-        return InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, 2 * getDepth(), 2 * getHeight(),
-                2 * getWidth(), getChannels());
+        return InputType.convolutional3D(dataFormat, 2 * getDepth(), 2 * getHeight(), 2 * getWidth(), getChannels());
     }
 
     @Override
     public DepthToSpacePreProcessor clone() {
-        return new DepthToSpacePreProcessor(getChannels(), getDepth(), getHeight(), getWidth());
+        return new DepthToSpacePreProcessor(dataFormat, getChannels(), getDepth(), getHeight(), getWidth());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o) && ((DepthToSpacePreProcessor) o).dataFormat == dataFormat;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + dataFormat.hashCode();
     }
 }

@@ -8,8 +8,6 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -24,15 +22,18 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * 256×256×128) as DL4J ComputationGraphs (D = z, H = y, W = x; NCDHW for training, NDHWC for
  * inference, see {@link #format}), layer for layer as the
  * reference implementation: convolutions with bias and 'same' padding, stride-2 downsampling,
- * transposed convolutions of kernel 4 and stride 2 without bias (computed as zero insertion and
- * convolution in training, see {@link ZeroInsertionPreProcessor}, and in their eight-phase form at
- * inference, see {@link SubPixelDeconvolution}), batch normalisation (decay 0.9,
+ * transposed convolutions of kernel 4 and stride 2 without bias (computed in their eight-phase
+ * form, see {@link SubPixelDeconvolution}), batch normalisation (decay 0.9,
  * ε 1e-5) and ReLU after each, then conv 2 + BN + ReLU, three linear convs of 2 channels and a
  * softmax trained with {@link SoftDiceLoss}. Weights start from N(0, 0.01) (truncated for
  * convolutions), as in the reference.
  *
- * <p>Batch normalisation runs on a reshaped view ({@link VolumeToImagePreProcessor}) because DL4J's
- * layer does not take rank-5 input.
+ * <p>Batch normalisation and the ReLU after it are one layer, {@link VolumeBatchNorm} (DL4J's own
+ * layer does not take rank-5 input and is slow on it). Model files written before it (DL4J batch
+ * norm on a {@link VolumeToImagePreProcessor} view, then an activation layer) still load, fold and
+ * train: their configuration names the classes they use. So do files whose transposed convolutions
+ * are zero insertion + kernel-4 convolution ({@link ZeroInsertionPreProcessor}, the training form
+ * before the phase form; {@link BatchNormFolding} converts their weights).
  */
 public final class ImplantNetworks {
     /** Encoder of N1: (channels, stride). */
@@ -123,7 +124,7 @@ public final class ImplantNetworks {
     }
 
     /**
-     * Training graphs are NCDHW (the batch-norm view needs it); folded inference graphs are NDHWC,
+     * Training graphs are NCDHW (what {@link VolumeBatchNorm} and the labels use); folded inference graphs are NDHWC,
      * the layout oneDNN's convolutions work in: with NCDHW every convolution reorders its input and
      * output (measured on the paper N2: 3.2 s of reorders against 1.4 s of convolutions).
      */
@@ -190,30 +191,23 @@ public final class ImplantNetworks {
         }
 
         /**
-         * Transposed convolution kernel 4, stride 2, no bias, as zero insertion + stride-1 convolution
-         * ({@link ZeroInsertionPreProcessor}: same maths and parameter count, oneDNN speed); then
-         * batch norm + ReLU. Folded (inference), as eight kernel-2 phase convolutions with bias and
-         * ReLU whose outputs the next layer's {@link DepthToSpacePreProcessor} interleaves
-         * ({@link SubPixelDeconvolution}: the same function with 1/8 of the work).
+         * Transposed convolution kernel 4, stride 2, in its eight-phase form ({@link SubPixelDeconvolution}:
+         * a kernel-2 convolution with 8× the channels on the undilated input, then depth-to-space,
+         * the same function as the reference's transposed convolution with 1/8 of the work of zero
+         * insertion + kernel-4 convolution); no bias in training, as the reference, then batch norm
+         * + ReLU on the shuffled volume. Folded, with bias and ReLU, the next convolution shuffles.
          */
         void deconv(String name, int channels) {
-            if (folded) {
-                gb.addLayer(name, new Convolution3D.Builder()
-                        .kernelSize(2, 2, 2).stride(1, 1, 1).dataFormat(format(folded))
-                        .convolutionMode(ConvolutionMode.Same).nOut(8L * channels).hasBias(true)
-                        .activation(Activation.RELU).build(), last);
-                pendingShuffle = new DepthToSpacePreProcessor(channels, d, h, w);
-            } else {
-                Convolution3D.Builder cb = new Convolution3D.Builder()
-                        .kernelSize(4, 4, 4).stride(1, 1, 1).dataFormat(Convolution3D.DataFormat.NCDHW)
-                        .convolutionMode(ConvolutionMode.Same).nOut(channels).hasBias(false)
-                        .activation(Activation.IDENTITY)
-                        .weightInit(new WeightInitDistribution(new NormalDistribution(0, initStd)));
-                if (l2 > 0) {
-                    cb.l2(l2 * 10);
-                }
-                gb.addLayer(name, cb.build(), new ZeroInsertionPreProcessor(c, d, h, w), last);
+            Convolution3D.Builder cb = new Convolution3D.Builder()
+                    .kernelSize(2, 2, 2).stride(1, 1, 1).dataFormat(format(folded))
+                    .convolutionMode(ConvolutionMode.Same).nOut(8L * channels).hasBias(folded)
+                    .activation(folded ? Activation.RELU : Activation.IDENTITY)
+                    .weightInit(new WeightInitDistribution(new NormalDistribution(0, initStd)));
+            if (l2 > 0) {
+                cb.l2(l2 * 10);
             }
+            gb.addLayer(name, cb.build(), last);
+            pendingShuffle = new DepthToSpacePreProcessor(format(folded), channels, d, h, w);
             d *= 2;
             h *= 2;
             w *= 2;
@@ -225,11 +219,14 @@ public final class ImplantNetworks {
         }
 
         private void normaliseAndActivate(String name) {
-            gb.addLayer(name + "_bn", new BatchNormalization.Builder().decay(0.9).eps(1e-5).nOut(c).build(),
-                    new VolumeToImagePreProcessor(c, d, h, w), last);
-            gb.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(),
-                    new ImageToVolumePreProcessor(c, d, h, w), name + "_bn");
-            last = name + "_relu";
+            VolumeBatchNorm bn = new VolumeBatchNorm(c, 0.9, 1e-5, Activation.RELU);
+            if (pendingShuffle != null) {
+                gb.addLayer(name + "_bn", bn, pendingShuffle, last);
+                pendingShuffle = null;
+            } else {
+                gb.addLayer(name + "_bn", bn, last);
+            }
+            last = name + "_bn";
         }
     }
 }

@@ -7,10 +7,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * The transposed convolution of kernel 4 and stride 2 as eight stride-1 convolutions of kernel 2 on
  * the undilated input, one per output phase, followed by {@link DepthToSpacePreProcessor}.
  *
- * <p>Why: training computes it as zero insertion + a kernel-4 convolution
- * ({@link ZeroInsertionPreProcessor}), where 7 of every 8 multiply-adds hit an inserted zero; in
- * the paper-size N1 that is 346 of 954 GFLOP per forward pass. The phase form does only the useful
- * eighth, on an input 8× smaller.
+ * <p>Why: computed as zero insertion + a kernel-4 convolution ({@link ZeroInsertionPreProcessor},
+ * how training did it first), 7 of every 8 multiply-adds hit an inserted zero; in the paper-size N1
+ * that is 346 of 954 GFLOP per forward pass, and in N2's last one at full size 4.4 s forward and
+ * 9 s backward of a training step. The phase form does only the useful eighth, on an input 8×
+ * smaller. The networks are built in this form; {@link #weights} converts the kernel-4 weights of
+ * model files written before.
  *
  * <p>The identity, per axis: with 'same' padding (one voxel before, two after) the kernel-4
  * convolution of the zero-inserted input z (z[2m] = x[m], zeros between) gives

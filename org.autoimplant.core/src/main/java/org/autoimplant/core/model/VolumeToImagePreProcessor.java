@@ -11,6 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's BatchNormalization rejects rank-5 input; for NCHW it normalises each channel over
  * n·height·width, which after merging depth into height is exactly the per-channel statistics over
  * n·d·h·w that 3-D batch normalisation needs. {@link ImageToVolumePreProcessor} undoes the view.
+ *
+ * <p>The networks now use {@link VolumeBatchNorm} on the volumes themselves; this pair stays for
+ * model files written before, whose configuration names it.
  */
 public class VolumeToImagePreProcessor extends VolumeShapePreProcessor {
     private static final long serialVersionUID = 1L;

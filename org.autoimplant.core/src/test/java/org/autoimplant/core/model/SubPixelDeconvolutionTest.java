@@ -18,17 +18,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The phase form of the transposed convolution against the form training uses (zero insertion +
- * kernel-4 convolution, DL4J's own 'same' padding), and the shuffle against its index formula.
+ * The phase form of the transposed convolution, channels-first (training) and channels-last
+ * (inference), against zero insertion + kernel-4 convolution (DL4J's own 'same' padding), and the
+ * shuffle against its index formula.
  */
 public class SubPixelDeconvolutionTest {
 
-    /**
-     * One convolution layer of kernel k: with {@code zeroInsertion} NCDHW with its input zero-inserted
-     * first (the training form), else NDHWC (the inference form).
-     */
-    private static ComputationGraph layer(int k, int cin, int cout, int d, int h, int w, boolean zeroInsertion) {
-        Convolution3D.DataFormat format = zeroInsertion ? Convolution3D.DataFormat.NCDHW : Convolution3D.DataFormat.NDHWC;
+    /** One convolution layer of kernel k, its input zero-inserted first when {@code zeroInsertion} (NCDHW only). */
+    private static ComputationGraph layer(int k, int cin, int cout, int d, int h, int w, boolean zeroInsertion,
+            Convolution3D.DataFormat format) {
         var gb = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).seed(11).graphBuilder()
                 .addInputs("in")
                 .setInputTypes(InputType.convolutional3D(format, d, h, w, cin));
@@ -47,16 +45,28 @@ public class SubPixelDeconvolutionTest {
         return g;
     }
 
-    private static void checkAgainstZeroInsertion(int cin, int cout, int d, int h, int w) {
+    private static ComputationGraph layer(int k, int cin, int cout, int d, int h, int w, boolean zeroInsertion) {
+        return layer(k, cin, cout, d, h, w, zeroInsertion,
+                zeroInsertion ? Convolution3D.DataFormat.NCDHW : Convolution3D.DataFormat.NDHWC);
+    }
+
+    /** The phase form in {@code format} (training graphs NCDHW, inference NDHWC) against zero insertion. */
+    private static void checkAgainstZeroInsertion(Convolution3D.DataFormat format, int cin, int cout, int d, int h,
+            int w) {
+        boolean last = format == Convolution3D.DataFormat.NDHWC;
         ComputationGraph reference = layer(4, cin, cout, d, h, w, true);
-        ComputationGraph phases = layer(2, cin, 8 * cout, d, h, w, false);
+        ComputationGraph phases = layer(2, cin, 8 * cout, d, h, w, false, format);
         Nd4j.getRandom().setSeed(5);
         reference.getLayer("conv").setParam("W", Nd4j.randn(DataType.FLOAT, cout, cin, 4, 4, 4));
         phases.getLayer("conv").setParam("W", SubPixelDeconvolution.weights(reference.getLayer("conv").getParam("W")));
         INDArray x = Nd4j.randn(DataType.FLOAT, 2, cin, d, h, w);
-        INDArray expected = reference.outputSingle(false, x).permute(0, 2, 3, 4, 1);
-        INDArray actual = new DepthToSpacePreProcessor(cout, d, h, w).preProcess(
-                phases.outputSingle(false, x.permute(0, 2, 3, 4, 1).dup('c')), 2, LayerWorkspaceMgr.noWorkspaces());
+        INDArray expected = reference.outputSingle(false, x);
+        INDArray actual = new DepthToSpacePreProcessor(format, cout, d, h, w).preProcess(
+                phases.outputSingle(false, last ? x.permute(0, 2, 3, 4, 1).dup('c') : x), 2,
+                LayerWorkspaceMgr.noWorkspaces());
+        if (last) {
+            expected = expected.permute(0, 2, 3, 4, 1);
+        }
         assertArrayEquals(expected.shape(), actual.shape());
         double scale = expected.amaxNumber().doubleValue();
         double diff = expected.sub(actual).amaxNumber().doubleValue();
@@ -65,9 +75,11 @@ public class SubPixelDeconvolutionTest {
 
     @Test
     public void phaseFormEqualsZeroInsertionConvolution() {
-        checkAgainstZeroInsertion(1, 1, 2, 3, 4);
-        checkAgainstZeroInsertion(3, 5, 3, 2, 5);
-        checkAgainstZeroInsertion(16, 8, 4, 4, 2);
+        for (Convolution3D.DataFormat format : Convolution3D.DataFormat.values()) {
+            checkAgainstZeroInsertion(format, 1, 1, 2, 3, 4);
+            checkAgainstZeroInsertion(format, 3, 5, 3, 2, 5);
+            checkAgainstZeroInsertion(format, 16, 8, 4, 4, 2);
+        }
     }
 
     @Test
@@ -94,30 +106,39 @@ public class SubPixelDeconvolutionTest {
 
     @Test
     public void shuffleFollowsItsIndexFormulaAndBackpropInvertsIt() {
-        // FLOAT takes the bulk-copy path, DOUBLE ND4J's permuted assign: both against the formula.
-        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
-            int c = 3, d = 2, h = 3, w = 4;
-            INDArray packed = Nd4j.arange(2 * 8 * c * d * h * w).castTo(type).reshape('c', 2, d, h, w, 8 * c);
-            DepthToSpacePreProcessor shuffle = new DepthToSpacePreProcessor(c, d, h, w);
-            INDArray out = shuffle.preProcess(packed, 2, LayerWorkspaceMgr.noWorkspaces());
-            assertArrayEquals(new long[] {2, 2 * d, 2 * h, 2 * w, c}, out.shape());
-            for (int n = 0; n < 2; n++) {
-                for (int z = 0; z < 2 * d; z++) {
-                    for (int y = 0; y < 2 * h; y++) {
-                        for (int x = 0; x < 2 * w; x++) {
-                            for (int k = 0; k < c; k++) {
-                                int phase = 4 * (z % 2) + 2 * (y % 2) + x % 2;
-                                assertEquals(type + " at " + n + "," + z + "," + y + "," + x + "," + k,
-                                        packed.getDouble(n, z / 2, y / 2, x / 2, phase * c + k),
-                                        out.getDouble(n, z, y, x, k), 0);
+        // FLOAT takes the bulk-copy paths, DOUBLE ND4J's permuted assign: both against the formula.
+        for (Convolution3D.DataFormat format : Convolution3D.DataFormat.values()) {
+            boolean last = format == Convolution3D.DataFormat.NDHWC;
+            for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                int c = 3, d = 2, h = 3, w = 4;
+                INDArray packed = Nd4j.arange(2 * 8 * c * d * h * w).castTo(type);
+                packed = last ? packed.reshape('c', 2, d, h, w, 8 * c) : packed.reshape('c', 2, 8 * c, d, h, w);
+                DepthToSpacePreProcessor shuffle = new DepthToSpacePreProcessor(format, c, d, h, w);
+                INDArray out = shuffle.preProcess(packed, 2, LayerWorkspaceMgr.noWorkspaces());
+                assertArrayEquals(last ? new long[] {2, 2 * d, 2 * h, 2 * w, c} : new long[] {2, c, 2 * d, 2 * h, 2 * w},
+                        out.shape());
+                for (int n = 0; n < 2; n++) {
+                    for (int z = 0; z < 2 * d; z++) {
+                        for (int y = 0; y < 2 * h; y++) {
+                            for (int x = 0; x < 2 * w; x++) {
+                                for (int k = 0; k < c; k++) {
+                                    int j = (4 * (z % 2) + 2 * (y % 2) + x % 2) * c + k;
+                                    double expected = last ? packed.getDouble(n, z / 2, y / 2, x / 2, j)
+                                            : packed.getDouble(n, j, z / 2, y / 2, x / 2);
+                                    double actual = last ? out.getDouble(n, z, y, x, k) : out.getDouble(n, k, z, y, x);
+                                    assertEquals(format + " " + type + " at " + n + "," + z + "," + y + "," + x + ","
+                                            + k, expected, actual, 0);
+                                }
                             }
                         }
                     }
                 }
+                assertEquals(format + " " + type, packed, shuffle.backprop(out, 2, LayerWorkspaceMgr.noWorkspaces()));
             }
-            assertEquals(packed, shuffle.backprop(out, 2, LayerWorkspaceMgr.noWorkspaces()));
         }
         assertEquals(new InputType.InputTypeConvolutional3D(Convolution3D.DataFormat.NDHWC, 4, 6, 8, 3),
                 new DepthToSpacePreProcessor(3, 2, 3, 4).getOutputType(null));
+        assertEquals(new InputType.InputTypeConvolutional3D(Convolution3D.DataFormat.NCDHW, 4, 6, 8, 3),
+                new DepthToSpacePreProcessor(Convolution3D.DataFormat.NCDHW, 3, 2, 3, 4).getOutputType(null));
     }
 }
