@@ -173,21 +173,6 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
         return new Dims((int) x.size(0), (int) x.size(1), x.size(2) * x.size(3) * x.size(4));
     }
 
-    /** What to do with the elements [offset, offset + length) of a channel. */
-    private interface ChunkAction {
-        void run(long offset, int length);
-    }
-
-    /** Runs {@code action} over channel c of every example, in pieces of at most {@link #CHUNK}. */
-    private static void forEachChunk(Dims dims, int c, ChunkAction action) {
-        for (int b = 0; b < dims.batch; b++) {
-            long start = dims.start(b, c);
-            for (long from = 0; from < dims.volume; from += CHUNK) {
-                action.run(start + from, (int) Math.min(CHUNK, dims.volume - from));
-            }
-        }
-    }
-
     /**
      * Mean and biased variance per channel, accumulated in double around the channel's first value
      * (sums of deviations from a nearby value do not cancel catastrophically as raw sums of squares can).
@@ -200,39 +185,45 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
             float[] scratch = new float[CHUNK];
             x.read(dims.start(0, c), buf, scratch, 1);
             double pivot = buf[0];
-            double[] sums = new double[2];
-            forEachChunk(dims, c, (offset, len) -> {
-                x.read(offset, buf, scratch, len);
-                double s1 = 0;
-                double s2 = 0;
-                for (int i = 0; i < len; i++) {
-                    double d = buf[i] - pivot;
-                    s1 += d;
-                    s2 += d * d;
+            double s1 = 0;
+            double s2 = 0;
+            for (int b = 0; b < dims.batch; b++) {
+                long start = dims.start(b, c);
+                for (long from = 0; from < dims.volume; from += CHUNK) {
+                    int len = (int) Math.min(CHUNK, dims.volume - from);
+                    x.read(start + from, buf, scratch, len);
+                    for (int i = 0; i < len; i++) {
+                        double d = buf[i] - pivot;
+                        s1 += d;
+                        s2 += d * d;
+                    }
                 }
-                sums[0] += s1;
-                sums[1] += s2;
-            });
-            double m = sums[0] / dims.count();
+            }
+            double m = s1 / dims.count();
             mean[c] = pivot + m;
-            var[c] = Math.max(0, sums[1] / dims.count() - m * m);
+            var[c] = Math.max(0, s2 / dims.count() - m * m);
         });
         return new double[][] {mean, var};
     }
 
     private static void normalise(DirectElements x, DirectElements out, Dims dims, double[] scale, double[] shift,
             boolean relu) {
-        IntStream.range(0, dims.channels).parallel().forEach(c -> {
+        IntStream.range(0, dims.batch * dims.channels).parallel().forEach(run -> {
+            int c = run % dims.channels;
+            long start = dims.start(run / dims.channels, c);
             double[] buf = new double[CHUNK];
             float[] scratch = new float[CHUNK];
-            forEachChunk(dims, c, (offset, len) -> {
-                x.read(offset, buf, scratch, len);
+            double a = scale[c];
+            double s = shift[c];
+            for (long from = 0; from < dims.volume; from += CHUNK) {
+                int len = (int) Math.min(CHUNK, dims.volume - from);
+                x.read(start + from, buf, scratch, len);
                 for (int i = 0; i < len; i++) {
-                    double y = buf[i] * scale[c] + shift[c];
+                    double y = buf[i] * a + s;
                     buf[i] = relu && y < 0 ? 0 : y;
                 }
-                out.write(offset, buf, scratch, len);
-            });
+                out.write(start + from, buf, scratch, len);
+            }
         });
     }
 
@@ -251,41 +242,38 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
             double mean = batchMean[c];
             double scale = gamma[c] * invStd;
             double shift = beta[c] - mean * scale;
-            // The incoming gradient with the ReLU's cut applied (recomputed: nothing is cached).
-            ChunkAction cutGradient = (offset, len) -> {
-                x.read(offset, xs, scratch, len);
-                dz.read(offset, gs, scratch, len);
-                if (relu) {
+            double sumG = 0;
+            double sumGX = 0;
+            for (int b = 0; b < dims.batch; b++) {
+                long start = dims.start(b, c);
+                for (long from = 0; from < dims.volume; from += CHUNK) {
+                    int len = (int) Math.min(CHUNK, dims.volume - from);
+                    x.read(start + from, xs, scratch, len);
+                    dz.read(start + from, gs, scratch, len);
                     for (int i = 0; i < len; i++) {
-                        if (xs[i] * scale + shift <= 0) {
-                            gs[i] = 0;
-                        }
+                        double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
+                        sumG += g;
+                        sumGX += g * (xs[i] - mean);
                     }
                 }
-            };
-            double[] sums = new double[2];
-            forEachChunk(dims, c, (offset, len) -> {
-                cutGradient.run(offset, len);
-                double sumG = 0;
-                double sumGX = 0;
-                for (int i = 0; i < len; i++) {
-                    sumG += gs[i];
-                    sumGX += gs[i] * (xs[i] - mean);
+            }
+            dBeta[c] = sumG;
+            dGamma[c] = sumGX * invStd;
+            double meanG = sumG / dims.count();
+            double slope = sumGX * invStd * invStd / dims.count();
+            for (int b = 0; b < dims.batch; b++) {
+                long start = dims.start(b, c);
+                for (long from = 0; from < dims.volume; from += CHUNK) {
+                    int len = (int) Math.min(CHUNK, dims.volume - from);
+                    x.read(start + from, xs, scratch, len);
+                    dz.read(start + from, gs, scratch, len);
+                    for (int i = 0; i < len; i++) {
+                        double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
+                        gs[i] = scale * (g - meanG - (xs[i] - mean) * slope);
+                    }
+                    dx.write(start + from, gs, scratch, len);
                 }
-                sums[0] += sumG;
-                sums[1] += sumGX;
-            });
-            dBeta[c] = sums[0];
-            dGamma[c] = sums[1] * invStd;
-            double meanG = sums[0] / dims.count();
-            double slope = sums[1] * invStd * invStd / dims.count();
-            forEachChunk(dims, c, (offset, len) -> {
-                cutGradient.run(offset, len);
-                for (int i = 0; i < len; i++) {
-                    gs[i] = scale * (gs[i] - meanG - (xs[i] - mean) * slope);
-                }
-                dx.write(offset, gs, scratch, len);
-            });
+            }
         });
     }
 }
