@@ -38,23 +38,25 @@ public final class Tensors {
 
     /** The voxels where the foreground probability exceeds the background's (argmax of the softmax). */
     public static byte[] argmax(INDArray probabilities) {
-        INDArray p = probabilities.dup('c').castTo(DataType.FLOAT);
-        long n = p.length() / 2;
-        float[] all = p.data().asFloat();
-        byte[] out = new byte[(int) n];
-        for (int i = 0; i < n; i++) {
-            out[i] = all[(int) n + i] > all[i] ? (byte) 1 : 0;
-        }
-        return out;
+        return argmax(probabilities, false);
     }
 
     /** As {@link #argmax} for channels-last [1, z, y, x, 2] probabilities (inference networks). */
     public static byte[] argmaxChannelsLast(INDArray probabilities) {
-        INDArray p = probabilities.dup('c').castTo(DataType.FLOAT);
+        return argmax(probabilities, true);
+    }
+
+    private static byte[] argmax(INDArray probabilities, boolean channelsLast) {
+        int n = (int) (probabilities.length() / 2);
+        // One copy out of ND4J, none before it when the array is already plain float in C order.
+        INDArray p = probabilities.dataType() == DataType.FLOAT && DirectElements.isAddressable(probabilities)
+                ? probabilities : probabilities.castTo(DataType.FLOAT).dup('c');
         float[] all = p.data().asFloat();
-        byte[] out = new byte[all.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = all[2 * i + 1] > all[2 * i] ? (byte) 1 : 0;
+        int voxelStride = channelsLast ? 2 : 1;
+        int classStride = channelsLast ? 1 : n;
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = all[i * voxelStride + classStride] > all[i * voxelStride] ? (byte) 1 : 0;
         }
         return out;
     }
