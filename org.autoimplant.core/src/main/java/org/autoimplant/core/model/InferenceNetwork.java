@@ -1,5 +1,6 @@
 package org.autoimplant.core.model;
 
+import java.util.List;
 import org.autoimplant.core.volume.Shape;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,10 +15,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class InferenceNetwork {
     private final ComputationGraph graph;
     private final Shape input;
+    /** The layer whose output the softmax takes: the last convolution. */
+    private final String logits;
 
     private InferenceNetwork(ComputationGraph graph, Shape input) {
         this.graph = graph;
         this.input = input;
+        var conf = graph.getConfiguration();
+        this.logits = conf.getVertexInputs().get(conf.getNetworkOutputs().get(0)).get(0);
     }
 
     /** The prediction form of {@code trained}; {@code trained} is not changed. */
@@ -31,13 +36,22 @@ public final class InferenceNetwork {
 
     /** Softmax probabilities [1, z, y, x, 2] (channel 1 inside) for a mask of the input size. */
     public INDArray probabilities(byte[] mask) {
-        // One channel: the NCDHW tensor's bytes are already NDHWC.
-        return graph.outputSingle(false, Tensors.input(mask, input).reshape('c', 1, input.nz(), input.ny(), input.nx(), 1));
+        return graph.outputSingle(false, channelsLast(mask));
     }
 
-    /** The voxels the network puts inside (argmax of the softmax). */
+    /**
+     * The voxels the network puts inside (argmax of the softmax), taken from the logits: the
+     * larger logit is the larger probability, so the softmax pass and the copy DL4J's output layer
+     * makes of a full-size two-channel volume are skipped (about 0.15 s of N2's 1.6 s, measured).
+     */
     public byte[] segment(byte[] mask) {
-        return Tensors.argmaxChannelsLast(probabilities(mask));
+        return Tensors.argmaxChannelsLast(graph.output(List.of(logits), false, new INDArray[] {channelsLast(mask)},
+                null)[0]);
+    }
+
+    private INDArray channelsLast(byte[] mask) {
+        // One channel: the NCDHW tensor's bytes are already NDHWC.
+        return Tensors.input(mask, input).reshape('c', 1, input.nz(), input.ny(), input.nx(), 1);
     }
 
     /** The underlying graph, for tests that compare layers. */

@@ -1,5 +1,6 @@
 package org.autoimplant.core.model;
 
+import java.nio.FloatBuffer;
 import org.autoimplant.core.volume.Geometry;
 import org.autoimplant.core.volume.Mask;
 import org.autoimplant.core.volume.Metadata;
@@ -16,13 +17,23 @@ public final class Tensors {
     private Tensors() {
     }
 
-    /** [1, 1, z, y, x] float input, 1 inside. */
+    /** Elements per bulk transfer between Java arrays and ND4J's off-heap buffers. */
+    private static final int CHUNK = 1 << 16;
+
+    /** [1, 1, z, y, x] float input, 1 inside, outside any workspace. */
     public static INDArray input(byte[] mask, Shape s) {
-        float[] f = new float[mask.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = mask[i];
+        // Written in chunks straight into the new buffer: no volume-sized float[] and second copy.
+        INDArray t = DirectElements.detached(DataType.FLOAT, new long[] {1, 1, s.nz(), s.ny(), s.nx()});
+        FloatBuffer buffer = t.data().asNioFloat();
+        float[] chunk = new float[Math.min(CHUNK, mask.length)];
+        for (int from = 0; from < mask.length; from += chunk.length) {
+            int len = Math.min(chunk.length, mask.length - from);
+            for (int i = 0; i < len; i++) {
+                chunk[i] = mask[from + i];
+            }
+            buffer.put(from, chunk, 0, len);
         }
-        return Nd4j.create(f, new long[] {1, 1, s.nz(), s.ny(), s.nx()}, 'c');
+        return t;
     }
 
     /** [1, 2, z, y, x] one-hot labels: channel 0 background, channel 1 inside. */
@@ -36,27 +47,44 @@ public final class Tensors {
         return Nd4j.create(f, new long[] {1, 2, s.nz(), s.ny(), s.nx()}, 'c');
     }
 
-    /** The voxels where the foreground probability exceeds the background's (argmax of the softmax). */
+    /**
+     * The voxels where the foreground probability exceeds the background's (argmax of the softmax);
+     * the same for the logits before the softmax.
+     */
     public static byte[] argmax(INDArray probabilities) {
         return argmax(probabilities, false);
     }
 
-    /** As {@link #argmax} for channels-last [1, z, y, x, 2] probabilities (inference networks). */
+    /** As {@link #argmax} for channels-last [1, z, y, x, 2] probabilities or logits (inference networks). */
     public static byte[] argmaxChannelsLast(INDArray probabilities) {
         return argmax(probabilities, true);
     }
 
     private static byte[] argmax(INDArray probabilities, boolean channelsLast) {
         int n = (int) (probabilities.length() / 2);
-        // One copy out of ND4J, none before it when the array is already plain float in C order.
+        // Read in chunks from ND4J's buffer; a copy only when the array is not plain float in C order.
         INDArray p = probabilities.dataType() == DataType.FLOAT && DirectElements.isAddressable(probabilities)
                 ? probabilities : probabilities.castTo(DataType.FLOAT).dup('c');
-        float[] all = p.data().asFloat();
-        int voxelStride = channelsLast ? 2 : 1;
-        int classStride = channelsLast ? 1 : n;
+        FloatBuffer buffer = p.data().asNioFloat();
         byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = all[i * voxelStride + classStride] > all[i * voxelStride] ? (byte) 1 : 0;
+        int voxels = Math.min(CHUNK, n);
+        float[] first = new float[channelsLast ? 2 * voxels : voxels];
+        float[] second = channelsLast ? null : new float[voxels];
+        for (int from = 0; from < n; from += voxels) {
+            int len = Math.min(voxels, n - from);
+            if (channelsLast) {
+                // (background, inside) pairs
+                buffer.get(2 * from, first, 0, 2 * len);
+                for (int i = 0; i < len; i++) {
+                    out[from + i] = first[2 * i + 1] > first[2 * i] ? (byte) 1 : 0;
+                }
+            } else {
+                buffer.get(from, first, 0, len);
+                buffer.get(n + from, second, 0, len);
+                for (int i = 0; i < len; i++) {
+                    out[from + i] = second[i] > first[i] ? (byte) 1 : 0;
+                }
+            }
         }
         return out;
     }
