@@ -175,10 +175,10 @@ public final class ImplantNetworks {
                 cb.l2(l2);
             }
             if (pendingShuffle != null) {
-                gb.addLayer(name, cb.build(), pendingShuffle, last);
+                gb.addLayer(name, new VolumeConvolution(cb), pendingShuffle, last);
                 pendingShuffle = null;
             } else {
-                gb.addLayer(name, cb.build(), last);
+                gb.addLayer(name, new VolumeConvolution(cb), last);
             }
             d /= stride;
             h /= stride;
@@ -206,7 +206,7 @@ public final class ImplantNetworks {
             if (l2 > 0) {
                 cb.l2(l2 * 10);
             }
-            gb.addLayer(name, cb.build(), last);
+            gb.addLayer(name, new VolumeConvolution(cb), last);
             pendingShuffle = new DepthToSpacePreProcessor(format(folded), channels, d, h, w);
             d *= 2;
             h *= 2;
