@@ -35,6 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public class NetworksBench {
     public static void main(String[] args) throws Exception {
         System.out.println(Backends.describe());
+        // The launcher's native-allocation settings (see ./autoimplant) change training-step times by a third.
+        System.out.println("glibc malloc: " + java.util.stream.Stream.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_",
+                "MALLOC_TRIM_THRESHOLD_").map(k -> k + "=" + System.getenv().getOrDefault(k, "(unset)"))
+                .collect(java.util.stream.Collectors.joining(" ")));
         double peak = peakGflops();
         // --predict-only: just the end-to-end predict (a few GB instead of the ~9 GB the N2 training step needs);
         // --n1 / --n2: one network only (each in its own JVM keeps the peak memory to that network's).

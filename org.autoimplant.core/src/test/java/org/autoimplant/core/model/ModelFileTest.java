@@ -46,6 +46,9 @@ public class ModelFileTest {
         ModelFile.save(g, meta, f);
         ModelFile.Loaded back = ModelFile.load(f, Role.N1);
         assertEquals(g.outputSingle(false, in), back.network().outputSingle(false, in));
+        // The configuration names our layer classes, so a resumed training runs the same code.
+        assertTrue(back.network().getLayer("enc1") instanceof VolumeConvolutionLayer);
+        assertTrue(back.network().getLayer("enc1_bn") instanceof VolumeBatchNormLayer);
         assertEquals(3, back.metadata().getSteps());
         assertEquals(SMALL, back.metadata().inputShape());
         assertEquals(Arrays.asList(0.5, 0.4, 0.3), back.metadata().getLosses());
