@@ -1,7 +1,6 @@
 package org.autoimplant.core.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -60,14 +59,8 @@ public class VolumeBatchNorm extends BatchNormalization {
             throw new IllegalStateException("layer " + getLayerName() + ": VolumeBatchNorm learns gamma and beta");
         }
         relu();
-        VolumeBatchNormLayer layer = new VolumeBatchNormLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return LayerWiring.wire(new VolumeBatchNormLayer(conf, networkDataType), initializer(), conf, listeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override
