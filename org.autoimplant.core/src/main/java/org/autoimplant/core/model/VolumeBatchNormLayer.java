@@ -163,6 +163,21 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
         double count() {
             return (double) batch * volume;
         }
+
+        /** Visits channel {@code c} of every example in order, in chunks of at most CHUNK elements. */
+        void eachChunk(int c, Chunk action) {
+            for (int b = 0; b < batch; b++) {
+                long start = start(b, c);
+                for (long from = 0; from < volume; from += CHUNK) {
+                    action.visit(start + from, (int) Math.min(CHUNK, volume - from));
+                }
+            }
+        }
+    }
+
+    /** Elements [at, at + len) of one channel. */
+    private interface Chunk {
+        void visit(long at, int len);
     }
 
     private Dims dims(INDArray x) {
@@ -185,20 +200,23 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
             float[] scratch = new float[CHUNK];
             x.read(dims.start(0, c), buf, scratch, 1);
             double pivot = buf[0];
-            double s1 = 0;
-            double s2 = 0;
-            for (int b = 0; b < dims.batch; b++) {
-                long start = dims.start(b, c);
-                for (long from = 0; from < dims.volume; from += CHUNK) {
-                    int len = (int) Math.min(CHUNK, dims.volume - from);
-                    x.read(start + from, buf, scratch, len);
-                    for (int i = 0; i < len; i++) {
-                        double d = buf[i] - pivot;
-                        s1 += d;
-                        s2 += d * d;
-                    }
+            // One running sum per channel across chunks: per-chunk partial sums round differently, and trained
+            // networks (HeldOutTest) are sensitive to that.
+            double[] sums = new double[2];
+            dims.eachChunk(c, (at, len) -> {
+                x.read(at, buf, scratch, len);
+                double s1 = sums[0];
+                double s2 = sums[1];
+                for (int i = 0; i < len; i++) {
+                    double d = buf[i] - pivot;
+                    s1 += d;
+                    s2 += d * d;
                 }
-            }
+                sums[0] = s1;
+                sums[1] = s2;
+            });
+            double s1 = sums[0];
+            double s2 = sums[1];
             double m = s1 / dims.count();
             mean[c] = pivot + m;
             var[c] = Math.max(0, s2 / dims.count() - m * m);
@@ -242,38 +260,33 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
             double mean = batchMean[c];
             double scale = gamma[c] * invStd;
             double shift = beta[c] - mean * scale;
-            double sumG = 0;
-            double sumGX = 0;
-            for (int b = 0; b < dims.batch; b++) {
-                long start = dims.start(b, c);
-                for (long from = 0; from < dims.volume; from += CHUNK) {
-                    int len = (int) Math.min(CHUNK, dims.volume - from);
-                    x.read(start + from, xs, scratch, len);
-                    dz.read(start + from, gs, scratch, len);
-                    for (int i = 0; i < len; i++) {
-                        double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
-                        sumG += g;
-                        sumGX += g * (xs[i] - mean);
-                    }
+            double[] sums = new double[2];
+            dims.eachChunk(c, (at, len) -> {
+                x.read(at, xs, scratch, len);
+                dz.read(at, gs, scratch, len);
+                double sumG = sums[0];
+                double sumGX = sums[1];
+                for (int i = 0; i < len; i++) {
+                    double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
+                    sumG += g;
+                    sumGX += g * (xs[i] - mean);
                 }
-            }
-            dBeta[c] = sumG;
-            dGamma[c] = sumGX * invStd;
-            double meanG = sumG / dims.count();
-            double slope = sumGX * invStd * invStd / dims.count();
-            for (int b = 0; b < dims.batch; b++) {
-                long start = dims.start(b, c);
-                for (long from = 0; from < dims.volume; from += CHUNK) {
-                    int len = (int) Math.min(CHUNK, dims.volume - from);
-                    x.read(start + from, xs, scratch, len);
-                    dz.read(start + from, gs, scratch, len);
-                    for (int i = 0; i < len; i++) {
-                        double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
-                        gs[i] = scale * (g - meanG - (xs[i] - mean) * slope);
-                    }
-                    dx.write(start + from, gs, scratch, len);
+                sums[0] = sumG;
+                sums[1] = sumGX;
+            });
+            dBeta[c] = sums[0];
+            dGamma[c] = sums[1] * invStd;
+            double meanG = sums[0] / dims.count();
+            double slope = sums[1] * invStd * invStd / dims.count();
+            dims.eachChunk(c, (at, len) -> {
+                x.read(at, xs, scratch, len);
+                dz.read(at, gs, scratch, len);
+                for (int i = 0; i < len; i++) {
+                    double g = relu && xs[i] * scale + shift <= 0 ? 0 : gs[i];
+                    gs[i] = scale * (g - meanG - (xs[i] - mean) * slope);
                 }
-            }
+                dx.write(at, gs, scratch, len);
+            });
         });
     }
 }
