@@ -206,7 +206,9 @@ public final class ImplantNetworks {
             if (l2 > 0) {
                 cb.l2(l2 * 10);
             }
-            gb.addLayer(name, new VolumeConvolution(cb), last);
+            VolumeConvolution phases = new VolumeConvolution(cb);
+            // The shuffle is the phases' only reader and takes them channels-last (see VolumeConvolution).
+            gb.addLayer(name, folded ? phases : phases.channelsLastOutput(), last);
             pendingShuffle = new DepthToSpacePreProcessor(format(folded), channels, d, h, w);
             d *= 2;
             h *= 2;

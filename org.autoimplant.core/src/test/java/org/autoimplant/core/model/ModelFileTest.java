@@ -49,6 +49,9 @@ public class ModelFileTest {
         // The configuration names our layer classes, so a resumed training runs the same code.
         assertTrue(back.network().getLayer("enc1") instanceof VolumeConvolutionLayer);
         assertTrue(back.network().getLayer("enc1_bn") instanceof VolumeBatchNormLayer);
+        // ... with the same layouts: the phase convolutions still hand on channels-last outputs.
+        assertTrue(((VolumeConvolution) back.network().getLayer("dec1_up").conf().getLayer()).isChannelsLastOutput());
+        assertEquals(1, back.network().feedForward(in, false).get("dec1_up").stride(1));
         assertEquals(3, back.metadata().getSteps());
         assertEquals(SMALL, back.metadata().inputShape());
         assertEquals(Arrays.asList(0.5, 0.4, 0.3), back.metadata().getLosses());

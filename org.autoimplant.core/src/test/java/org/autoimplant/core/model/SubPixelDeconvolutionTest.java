@@ -134,6 +134,13 @@ public class SubPixelDeconvolutionTest {
                     }
                 }
                 assertEquals(format + " " + type, packed, shuffle.backprop(out, 2, LayerWorkspaceMgr.noWorkspaces()));
+                if (!last) {
+                    // Stored channels-last, as a VolumeConvolution with channels-last output hands it on.
+                    INDArray stored = packed.permute(0, 2, 3, 4, 1).dup('c').permute(0, 4, 1, 2, 3);
+                    assertEquals(1, stored.stride(1));
+                    assertEquals(format + " " + type + " stored channels-last", out,
+                            shuffle.preProcess(stored, 2, LayerWorkspaceMgr.noWorkspaces()));
+                }
             }
         }
         assertEquals(new InputType.InputTypeConvolutional3D(Convolution3D.DataFormat.NDHWC, 4, 6, 8, 3),

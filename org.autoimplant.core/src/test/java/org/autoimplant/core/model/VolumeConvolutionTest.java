@@ -40,14 +40,26 @@ public class VolumeConvolutionTest {
     }
 
     private static ComputationGraph graph(boolean ours, Activation activation, Convolution3D.DataFormat format) {
+        return graph(ours, activation, format, false, DataType.DOUBLE);
+    }
+
+    /** {@code channelsLast}: layers a and b hand on their outputs stored channels-last. */
+    private static ComputationGraph graph(boolean ours, Activation activation, Convolution3D.DataFormat format,
+            boolean channelsLast, DataType type) {
         ComputationGraphConfiguration.GraphBuilder gb = new NeuralNetConfiguration.Builder()
-                .seed(11).dataType(DataType.DOUBLE).updater(new Sgd(0.1))
+                .seed(11).dataType(type).updater(new Sgd(0.1))
                 .convolutionMode(ConvolutionMode.Same)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .graphBuilder().addInputs("in")
                 .setInputTypes(InputType.convolutional3D(format, D, H, W, 2));
-        gb.addLayer("a", conv(ours, 3, 1, 3, activation, format), "in");
-        gb.addLayer("b", conv(ours, 2, 2, 4, activation, format), "a");
+        Layer a = conv(ours, 3, 1, 3, activation, format);
+        Layer b = conv(ours, 2, 2, 4, activation, format);
+        if (channelsLast) {
+            ((VolumeConvolution) a).setChannelsLastOutput(true);
+            ((VolumeConvolution) b).setChannelsLastOutput(true);
+        }
+        gb.addLayer("a", a, "in");
+        gb.addLayer("b", b, "a");
         gb.addLayer("c", conv(ours, 3, 1, 2, Activation.IDENTITY, format), "b");
         gb.addLayer("out", new Cnn3DLossLayer.Builder(format).lossFunction(LossFunctions.LossFunction.MSE)
                 .activation(Activation.IDENTITY).build(), "c");
@@ -102,6 +114,42 @@ public class VolumeConvolutionTest {
     @Test
     public void linearLayersChannelsLast() {
         check(Activation.IDENTITY, Convolution3D.DataFormat.NDHWC);
+    }
+
+    /**
+     * Channels-first layers whose forward outputs are stored channels-last: the same values (the
+     * readers here are DL4J's, which take any strides), bit-identical gradients.
+     */
+    @Test
+    public void channelsLastOutputIsTheSameOutputStoredChannelsLast() {
+        // DOUBLE runs libnd4j's own convolution, FLOAT oneDNN's (which misreads permuted views).
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            for (Activation activation : new Activation[] {Activation.IDENTITY, Activation.RELU}) {
+                ComputationGraph reference = graph(false, activation, Convolution3D.DataFormat.NCDHW, false, type);
+                ComputationGraph ours = graph(true, activation, Convolution3D.DataFormat.NCDHW, true, type);
+                ours.setParams(reference.params());
+                Nd4j.getRandom().setSeed(7);
+                INDArray in = Nd4j.randn(type, 2, 2, D, H, W);
+                INDArray labels = Nd4j.randn(type, 2, 2, D / 2, H / 2 + 1, W / 2);
+                for (boolean training : new boolean[] {false, true}) {
+                    java.util.Map<String, INDArray> expected = reference.feedForward(in, training);
+                    java.util.Map<String, INDArray> actual = ours.feedForward(in, training);
+                    for (String layer : new String[] {"a", "b", "c"}) {
+                        assertEquals(type + " " + layer, expected.get(layer), actual.get(layer));
+                    }
+                    assertEquals("stored channels-last", 1, actual.get("b").stride(1));
+                    assertEquals("DL4J's layout", 1, actual.get("c").stride(4));
+                }
+                reference.setInputs(in);
+                reference.setLabels(labels);
+                reference.computeGradientAndScore();
+                ours.setInputs(in);
+                ours.setLabels(labels);
+                ours.computeGradientAndScore();
+                assertEquals(reference.score(), ours.score(), 0);
+                assertEquals(reference.gradient().gradient(), ours.gradient().gradient());
+            }
+        }
     }
 
     @Test
