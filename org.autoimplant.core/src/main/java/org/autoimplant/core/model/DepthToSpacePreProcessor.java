@@ -54,25 +54,17 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
     }
 
     /**
-     * The phase-major input as a view in the axis order of {@link #interleaved}. Channels-last:
-     * [n·d, rz, h, ry, w, (rx, c)], since (rx, c) is one run of 2c floats in both layouts;
-     * channels-first: [n, c, d, rz, h, ry, w, rx].
+     * Channels-last phases as a view in the axis order of {@link #interleaved}: [n·d, rz, h, ry, w,
+     * (rx, c)], since (rx, c) is one run of 2c floats in both layouts.
      */
     private INDArray phases(INDArray packed) {
-        if (channelsLast()) {
-            return packed.reshape('c', packed.size(0) * getDepth(), getHeight(), getWidth(), 2, 2, 2 * getChannels())
-                    .permute(0, 3, 1, 4, 2, 5);
-        }
-        return packed.reshape('c', packed.size(0), 2, 2, 2, getChannels(), getDepth(), getHeight(), getWidth())
-                .permute(0, 4, 5, 1, 6, 2, 7, 3);
+        return packed.reshape('c', packed.size(0) * getDepth(), getHeight(), getWidth(), 2, 2, 2 * getChannels())
+                .permute(0, 3, 1, 4, 2, 5);
     }
 
-    /** The interleaved volume viewed with its phase axes split off. */
+    /** The channels-last volume viewed with its phase axes split off. */
     private INDArray interleaved(INDArray volume) {
-        if (channelsLast()) {
-            return volume.reshape('c', volume.size(0) * getDepth(), 2, getHeight(), 2, getWidth(), 2 * getChannels());
-        }
-        return volume.reshape('c', volume.size(0), getChannels(), getDepth(), 2, getHeight(), 2, getWidth(), 2);
+        return volume.reshape('c', volume.size(0) * getDepth(), 2, getHeight(), 2, getWidth(), 2 * getChannels());
     }
 
     private long[] packedShape(long n) {
@@ -95,18 +87,20 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
                         'c');
                 if (DirectElements.isAddressable(out)) {
                     gatherRows(stored.data().asNioFloat(), out.data().asNioFloat(), (int) input.size(0));
+                    DirectElements.written(out);
                     return out;
                 }
             }
         }
         INDArray in = contiguous(input, mgr, ArrayType.ACTIVATIONS);
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(), volumeShape(in.size(0)), 'c');
-        if (!bulk(in, out)) {
-            interleaved(out).assign(phases(in));
-        } else if (channelsLast()) {
+        if (!channelsLast()) {
+            PhaseShuffle.toVolume(in, out);
+        } else if (bulk(in, out)) {
             copyRuns(in.data().asNioFloat(), out.data().asNioFloat(), (int) in.size(0));
+            DirectElements.written(out);
         } else {
-            interleaveRows(in.data().asNioFloat(), out.data().asNioFloat(), (int) in.size(0), true);
+            interleaved(out).assign(phases(in));
         }
         return out;
     }
@@ -133,55 +127,10 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
     }
 
     /**
-     * Channels-first, an output row of 2w voxels (fixed n, k, z, y) interleaves the rows of phases
-     * rx = 0 and 1: bulk reads of both, one pass, a bulk write; {@code forward} false runs it in
-     * reverse (backprop). Why not ND4J's rank-8 permuted assign: the same reason as in
-     * {@link #copyRuns}, on the training graphs' full-size activations.
-     */
-    private void interleaveRows(FloatBuffer packed, FloatBuffer volume, int batch, boolean forward) {
-        int c = (int) getChannels(), d = (int) getDepth(), h = (int) getHeight(), w = (int) getWidth();
-        IntStream.range(0, batch * c * d).parallel().forEach(task -> {
-            int z = task % d;
-            int k = (task / d) % c;
-            int n = task / (d * c);
-            float[] even = new float[w];
-            float[] odd = new float[w];
-            float[] row = new float[2 * w];
-            for (int rz = 0; rz < 2; rz++) {
-                for (int y = 0; y < h; y++) {
-                    for (int ry = 0; ry < 2; ry++) {
-                        int phase = 4 * rz + 2 * ry;
-                        int from0 = (((n * 8 * c + phase * c + k) * d + z) * h + y) * w;
-                        int from1 = from0 + c * d * h * w;
-                        int to = (((n * c + k) * 2 * d + 2 * z + rz) * 2 * h + 2 * y + ry) * 2 * w;
-                        if (forward) {
-                            packed.get(from0, even, 0, w);
-                            packed.get(from1, odd, 0, w);
-                            for (int x = 0; x < w; x++) {
-                                row[2 * x] = even[x];
-                                row[2 * x + 1] = odd[x];
-                            }
-                            volume.put(to, row, 0, 2 * w);
-                        } else {
-                            volume.get(to, row, 0, 2 * w);
-                            for (int x = 0; x < w; x++) {
-                                even[x] = row[2 * x];
-                                odd[x] = row[2 * x + 1];
-                            }
-                            packed.put(from0, even, 0, w);
-                            packed.put(from1, odd, 0, w);
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    /**
      * Channels-first output from channels-last phases [n, d, h, w, 8c]: one bulk read of an input
      * row (fixed n, z, y: w·8c floats, 64 KB for N2's largest), then each of its 4c output rows
      * (k, rz, ry) of 2w voxels gathered from it and written in bulk. Why not oneDNN's reorder to
-     * channels-first and {@link #interleaveRows}: that reorder alone took 1.1 s for N2's 128 phase
+     * channels-first and {@link PhaseShuffle}: that reorder alone took 1.1 s for N2's 128 phase
      * channels (measured), this whole shuffle 0.1–0.2 s.
      */
     private void gatherRows(FloatBuffer packed, FloatBuffer volume, int batch) {
@@ -215,10 +164,10 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
     public INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr mgr) {
         INDArray e = contiguous(epsilon, mgr, ArrayType.ACTIVATION_GRAD);
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, e.dataType(), packedShape(e.size(0)), 'c');
-        if (!channelsLast() && bulk(out, e)) {
-            interleaveRows(out.data().asNioFloat(), e.data().asNioFloat(), (int) e.size(0), false);
-        } else {
+        if (channelsLast()) {
             phases(out).assign(interleaved(e));
+        } else {
+            PhaseShuffle.toPhases(e, out);
         }
         return out;
     }

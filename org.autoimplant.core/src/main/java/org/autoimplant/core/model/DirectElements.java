@@ -3,6 +3,7 @@ package org.autoimplant.core.model;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * ops make a full pass (and often a temporary array) per arithmetic step; our kernels read each
  * element once per pass. Absolute bulk gets and puts keep the buffers safe to share between
  * threads.
+ *
+ * <p>Every array written through its host buffer (here or by the shuffles' bulk copies) must be
+ * passed to {@link #written} afterwards: ND4J's CUDA backend keeps a device copy beside the host
+ * one, syncs the host copy when the buffer is read ({@code asNioFloat}), but knows nothing of writes
+ * to it, so the next GPU op would read the stale device copy.
  */
 final class DirectElements {
     private final FloatBuffer floats;
@@ -67,6 +73,15 @@ final class DirectElements {
         try (MemoryWorkspace ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             return Nd4j.createUninitialized(type, shape, 'c');
         }
+    }
+
+    /**
+     * Marks the host copy of {@code a}'s buffer as the current one after bulk writes to it (ND4J's
+     * {@code tagLocation}: on CUDA the device copy is refreshed before its next use; a no-op on the
+     * CPU backend).
+     */
+    static void written(INDArray a) {
+        Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
     }
 
     /** Elements [from, from + len) into dst; {@code scratch} is the caller's float buffer of at least len. */

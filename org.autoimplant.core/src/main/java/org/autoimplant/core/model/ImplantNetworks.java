@@ -44,6 +44,12 @@ public final class ImplantNetworks {
     private static final int[][] N2_ENCODER = {{16, 2}, {16, 2}, {16, 2}, {16, 2}, {16, 2}, {64, 1}, {64, 1}};
     private static final int[][] N2_DECODER = {{32, 32}, {32, 32}, {32, 32}, {32, 32}, {16, 16}};
     private static final int CLASSES = 2;
+    /**
+     * oneDNN's backward kernels pad channels to blocks of 16: training convolutions with at most
+     * 16/8 channels on both sides run {@link VolumeConvolution#isSpaceToDepth() space-to-depth}
+     * (8× the channels at half the size), which fills the block instead of padding it.
+     */
+    private static final int ONEDNN_CHANNEL_BLOCK = 16;
 
     private ImplantNetworks() {
     }
@@ -174,11 +180,15 @@ public final class ImplantNetworks {
             if (l2 > 0) {
                 cb.l2(l2);
             }
+            VolumeConvolution layer = new VolumeConvolution(cb);
+            if (!folded && stride == 1 && 8 * c <= ONEDNN_CHANNEL_BLOCK && 8 * channels <= ONEDNN_CHANNEL_BLOCK) {
+                layer.spaceToDepth();
+            }
             if (pendingShuffle != null) {
-                gb.addLayer(name, new VolumeConvolution(cb), pendingShuffle, last);
+                gb.addLayer(name, layer, pendingShuffle, last);
                 pendingShuffle = null;
             } else {
-                gb.addLayer(name, new VolumeConvolution(cb), last);
+                gb.addLayer(name, layer, last);
             }
             d /= stride;
             h /= stride;

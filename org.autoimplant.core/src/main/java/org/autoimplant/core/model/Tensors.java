@@ -33,6 +33,7 @@ public final class Tensors {
             }
             buffer.put(from, chunk, 0, len);
         }
+        DirectElements.written(t);
         return t;
     }
 

@@ -107,9 +107,19 @@ public final class Trainer {
 
     /** Mean Dice of the network's predictions on {@code pairs}, at the network's resolution. */
     public static double meanDice(ComputationGraph g, TrainingPairs pairs) {
+        return meanDice(g, pairs, false);
+    }
+
+    /**
+     * As {@link #meanDice(ComputationGraph, TrainingPairs)}; with {@code batchStatistics} batch norm
+     * normalises each case by its own statistics, as in training (what the loss saw), instead of
+     * the running statistics that prediction uses. Changes no state: the running statistics move
+     * only in backprop.
+     */
+    public static double meanDice(ComputationGraph g, TrainingPairs pairs, boolean batchStatistics) {
         double sum = 0;
         for (int i = 0; i < pairs.size(); i++) {
-            byte[] p = Tensors.argmax(g.outputSingle(false, pairs.input(i)));
+            byte[] p = Tensors.argmax(g.outputSingle(batchStatistics, pairs.input(i)));
             byte[] t = pairs.target(i);
             long both = 0, pc = 0, tc = 0;
             for (int k = 0; k < p.length; k++) {

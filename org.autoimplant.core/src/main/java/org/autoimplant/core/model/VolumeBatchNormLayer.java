@@ -64,6 +64,7 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, x.shape(), 'c');
         INDArray target = DirectElements.isAddressable(out) ? out : DirectElements.detached(dataType, x.shape());
         normalise(DirectElements.of(x), DirectElements.of(target), dims, scale, shift, bn().relu());
+        DirectElements.written(target);
         if (target != out) {
             out.assign(target);
         }
@@ -87,6 +88,7 @@ final class VolumeBatchNormLayer extends org.deeplearning4j.nn.layers.normalizat
         INDArray target = DirectElements.isAddressable(dx) ? dx : DirectElements.detached(dataType, x.shape());
         backward(DirectElements.of(x), DirectElements.of(dz), DirectElements.of(target), dims, gamma, beta, dGamma,
                 dBeta, bn().relu());
+        DirectElements.written(target);
         if (target != dx) {
             dx.assign(target);
         }

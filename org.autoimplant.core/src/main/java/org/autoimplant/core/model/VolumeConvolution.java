@@ -16,11 +16,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>{@link #isChannelsLastOutput() Channels-last output}, for channels-first layers whose only
  * reader is {@link DepthToSpacePreProcessor}: the training graphs' eight-phase deconvolutions.
+ * {@link #isSpaceToDepth() Space-to-depth}, for linear convolutions of few channels: the training
+ * graphs' 2-channel heads.
  */
 public class VolumeConvolution extends Convolution3D {
     private static final long serialVersionUID = 1L;
 
     private boolean channelsLastOutput;
+    private boolean spaceToDepth;
 
     /** For deserialisation. */
     public VolumeConvolution() {
@@ -58,6 +61,25 @@ public class VolumeConvolution extends Convolution3D {
         return this;
     }
 
+    /**
+     * Whether a linear, stride-1, channels-first layer computes on the space-to-depth form of its
+     * volumes ({@link SpaceToDepthConvolution}; same parameters and results up to float rounding).
+     * Absent from older model files: false.
+     */
+    public boolean isSpaceToDepth() {
+        return spaceToDepth;
+    }
+
+    public void setSpaceToDepth(boolean spaceToDepth) {
+        this.spaceToDepth = spaceToDepth;
+    }
+
+    /** This configuration computed {@link #isSpaceToDepth() space-to-depth}. */
+    VolumeConvolution spaceToDepth() {
+        setSpaceToDepth(true);
+        return this;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
@@ -68,12 +90,13 @@ public class VolumeConvolution extends Convolution3D {
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && o instanceof VolumeConvolution v && v.channelsLastOutput == channelsLastOutput;
+        return super.equals(o) && o instanceof VolumeConvolution v && v.channelsLastOutput == channelsLastOutput
+                && v.spaceToDepth == spaceToDepth;
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + Boolean.hashCode(channelsLastOutput);
+        return 31 * (31 * super.hashCode() + Boolean.hashCode(channelsLastOutput)) + Boolean.hashCode(spaceToDepth);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.autoimplant.core.model;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.Convolution3DLayer;
 import org.deeplearning4j.nn.params.Convolution3DParamInitializer;
@@ -29,7 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With {@link VolumeConvolution#isChannelsLastOutput()}, a channels-first layer's forward pass
  * runs channels-last (on an NDHWC copy of its input) and returns its output as the NCDHW view of a
- * channels-last array; the backward pass is DL4J's channels-first one.
+ * channels-last array; the backward pass is DL4J's channels-first one. With
+ * {@link VolumeConvolution#isSpaceToDepth()}, both passes run as {@link SpaceToDepthConvolution}
+ * where the input fits it.
  */
 final class VolumeConvolutionLayer extends Convolution3DLayer {
     private static final long serialVersionUID = 1L;
@@ -43,6 +46,10 @@ final class VolumeConvolutionLayer extends Convolution3DLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        SpaceToDepthConvolution s2d = SpaceToDepthConvolution.of((Convolution3D) layerConf(), input);
+        if (s2d != null) {
+            return spaceToDepthBackward(s2d, epsilon, workspaceMgr);
+        }
         linearEpsilon = layerConf().getActivationFn() instanceof ActivationIdentity ? epsilon : null;
         try {
             return super.backpropGradient(epsilon, workspaceMgr);
@@ -57,10 +64,41 @@ final class VolumeConvolutionLayer extends Convolution3DLayer {
             // Only the identity's derivative reads it, and that returns ε whatever the output was.
             return new Pair<>(linearEpsilon, null);
         }
+        if (!forBackprop) {
+            SpaceToDepthConvolution s2d = SpaceToDepthConvolution.of((Convolution3D) layerConf(), input);
+            if (s2d != null) {
+                return new Pair<>(s2d.forward(input, weights(training, workspaceMgr), bias(training, workspaceMgr),
+                        workspaceMgr), null);
+            }
+        }
         if (!forBackprop && channelsLastOutput()) {
             return new Pair<>(channelsLastForward(training, workspaceMgr), null);
         }
         return super.preOutput(training, forBackprop, workspaceMgr);
+    }
+
+    private INDArray weights(boolean training, LayerWorkspaceMgr mgr) {
+        return getParamWithNoise(Convolution3DParamInitializer.WEIGHT_KEY, training, mgr);
+    }
+
+    private INDArray bias(boolean training, LayerWorkspaceMgr mgr) {
+        return layerConf().hasBias() ? getParamWithNoise(Convolution3DParamInitializer.BIAS_KEY, training, mgr) : null;
+    }
+
+    /** As DL4J's backward pass: gradients into the gradient views, bias first, then weights. */
+    private Pair<Gradient, INDArray> spaceToDepthBackward(SpaceToDepthConvolution s2d, INDArray epsilon,
+            LayerWorkspaceMgr mgr) {
+        INDArray weightGradient = gradientViews.get(Convolution3DParamInitializer.WEIGHT_KEY);
+        INDArray biasGradient = layerConf().hasBias() ? gradientViews.get(Convolution3DParamInitializer.BIAS_KEY) : null;
+        INDArray inputGradient = s2d.backward(input, weights(true, mgr), bias(true, mgr), epsilon, weightGradient,
+                biasGradient, mgr);
+        Gradient g = new DefaultGradient();
+        if (biasGradient != null) {
+            g.setGradientFor(Convolution3DParamInitializer.BIAS_KEY, biasGradient);
+        }
+        g.setGradientFor(Convolution3DParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        weightNoiseParams.clear();
+        return new Pair<>(g, inputGradient);
     }
 
     private boolean channelsLastOutput() {

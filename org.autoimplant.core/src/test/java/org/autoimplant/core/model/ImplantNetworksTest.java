@@ -66,6 +66,27 @@ public class ImplantNetworksTest {
         assertArrayEquals(new long[] {1, 2, 32, 64, 64}, out2.shape());
     }
 
+    /** The layers oneDNN would pad to 16 channels train space-to-depth; inference graphs stay direct. */
+    @Test
+    public void fewChannelTrainingConvolutionsRunSpaceToDepth() {
+        for (Role role : new Role[] {Role.N1, Role.N2}) {
+            NetworkSpec spec = NetworkSpec.paper(role, 1);
+            java.util.Set<String> s2d = new java.util.TreeSet<>();
+            for (boolean folded : new boolean[] {false, true}) {
+                ComputationGraphConfiguration conf = folded ? ImplantNetworks.foldedConfiguration(spec)
+                        : ImplantNetworks.configuration(spec);
+                for (var e : conf.getVertices().entrySet()) {
+                    if (e.getValue() instanceof LayerVertex lv
+                            && lv.getLayerConf().getLayer() instanceof VolumeConvolution v && v.isSpaceToDepth()) {
+                        s2d.add((folded ? "folded " : "") + e.getKey());
+                    }
+                }
+            }
+            // head1 has 32 (N1) or 16 (N2) inputs; the others 2 → 2.
+            assertEquals(role.toString(), java.util.Set.of("head2", "head3", "head4"), s2d);
+        }
+    }
+
     @Test(expected = IllegalArgumentException.class)
     public void inputMustHalveCleanly() {
         NetworkSpec.paper(Role.N2, 1).withInput(new Shape(64, 64, 48));
