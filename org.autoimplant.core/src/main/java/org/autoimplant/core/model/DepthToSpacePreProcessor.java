@@ -48,11 +48,6 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
         return dataFormat == Convolution3D.DataFormat.NDHWC;
     }
 
-    /** Float arrays the bulk paths may index absolutely. */
-    private static boolean bulk(INDArray a, INDArray b) {
-        return a.dataType() == DataType.FLOAT && DirectElements.isAddressable(a) && DirectElements.isAddressable(b);
-    }
-
     /**
      * Channels-last phases as a view in the axis order of {@link #interleaved}: [n·d, rz, h, ry, w,
      * (rx, c)], since (rx, c) is one run of 2c floats in both layouts.
@@ -96,7 +91,7 @@ public class DepthToSpacePreProcessor extends VolumeShapePreProcessor {
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(), volumeShape(in.size(0)), 'c');
         if (!channelsLast()) {
             PhaseShuffle.toVolume(in, out);
-        } else if (bulk(in, out)) {
+        } else if (DirectElements.floatAddressable(in, out)) {
             copyRuns(in.data().asNioFloat(), out.data().asNioFloat(), (int) in.size(0));
             DirectElements.written(out);
         } else {

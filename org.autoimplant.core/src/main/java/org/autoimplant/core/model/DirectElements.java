@@ -42,6 +42,16 @@ final class DirectElements {
                 && denseC(a) && a.offset() == 0 && a.data().offset() == 0 && a.length() < Integer.MAX_VALUE;
     }
 
+    /** Float arrays, all {@link #isAddressable}: what the bulk float copies may index absolutely. */
+    static boolean floatAddressable(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.dataType() != DataType.FLOAT || !isAddressable(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * C-order strides wherever they matter: ND4J's {@code Shape.hasDefaultStridesForShape} also
      * rejects arrays whose size-1 axes carry other strides, which ND4J itself produces.

@@ -2,7 +2,6 @@ package org.autoimplant.core.model;
 
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,7 +16,7 @@ final class PhaseShuffle {
 
     /** Depth-to-space: {@code packed} into {@code volume}, both dense C-ordered. */
     static void toVolume(INDArray packed, INDArray volume) {
-        if (bulk(packed, volume)) {
+        if (DirectElements.floatAddressable(packed, volume)) {
             interleaveRows(packed, volume, true);
             DirectElements.written(volume);
         } else {
@@ -27,18 +26,12 @@ final class PhaseShuffle {
 
     /** Space-to-depth, the inverse: {@code volume} into {@code packed}, both dense C-ordered. */
     static void toPhases(INDArray volume, INDArray packed) {
-        if (bulk(packed, volume)) {
+        if (DirectElements.floatAddressable(packed, volume)) {
             interleaveRows(packed, volume, false);
             DirectElements.written(packed);
         } else {
             phases(packed).assign(interleaved(volume, packed));
         }
-    }
-
-    /** Float arrays the bulk path may index absolutely. */
-    private static boolean bulk(INDArray a, INDArray b) {
-        return a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT && DirectElements.isAddressable(a)
-                && DirectElements.isAddressable(b);
     }
 
     /** The phases as [n, c, d, rz, h, ry, w, rx], the axis order of {@link #interleaved}. */

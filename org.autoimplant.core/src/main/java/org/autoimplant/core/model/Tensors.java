@@ -64,7 +64,7 @@ public final class Tensors {
     private static byte[] argmax(INDArray probabilities, boolean channelsLast) {
         int n = (int) (probabilities.length() / 2);
         // Read in chunks from ND4J's buffer; a copy only when the array is not plain float in C order.
-        INDArray p = probabilities.dataType() == DataType.FLOAT && DirectElements.isAddressable(probabilities)
+        INDArray p = DirectElements.floatAddressable(probabilities)
                 ? probabilities : probabilities.castTo(DataType.FLOAT).dup('c');
         FloatBuffer buffer = p.data().asNioFloat();
         byte[] out = new byte[n];
