@@ -12,6 +12,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, InfoCommand.class, ConvertCommand.class, ResampleCommand.class, SkullCommand.class,
             DefectCommand.class, PhantomCommand.class, MetricsCommand.class, EvaluateCommand.class, MeshCommand.class, ReportCommand.class,
             TrainCoarseCommand.N1.class, TrainN2Command.class, TrainCoarseCommand.Completion.class, PredictCommand.class,
+            DesignCommand.class, ExportModelCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'autoimplant COMMAND --help' for the options of a command."})
 public final class AutoImplantCli implements Runnable {

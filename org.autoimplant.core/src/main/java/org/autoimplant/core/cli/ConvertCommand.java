@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.autoimplant.core.io.NrrdEncoding;
-import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.io.Outputs;
 import org.autoimplant.core.io.NrrdTypes;
 import org.autoimplant.core.io.NrrdWriteOptions;
 import org.autoimplant.core.io.NrrdWriter;
@@ -13,20 +13,32 @@ import org.autoimplant.core.volume.Volume;
 import org.autoimplant.core.volume.VoxelType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code autoimplant convert IN OUT}: re-encode and/or change the voxel type of a NRRD file. */
+/** {@code autoimplant convert IN OUT}: a NRRD file or DICOM series to NRRD, re-encoded and/or retyped. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Re-write a NRRD file with another encoding, voxel type or byte order.",
-            "Geometry and key/value pairs are kept. An OUT ending in .nhdr gets a detached header."},
+        description = {"Write a NRRD file or a DICOM series (folder or file) as NRRD, with another encoding, voxel type"
+                + " or byte order.",
+            "Geometry and key/value pairs are kept (DICOM: patient coordinates, left-posterior-superior; values in"
+                + " Hounsfield units for CT). An OUT ending in .nhdr gets a detached header."},
         footer = {"", "Examples:", "  autoimplant convert skull.nrrd skull-raw.nrrd --encoding raw",
-            "  autoimplant convert implant.nrrd implant-u8.nrrd --type uchar --encoding gzip"})
+            "  autoimplant convert implant.nrrd implant-u8.nrrd --type uchar --encoding gzip",
+            "  autoimplant convert dicom/study-42 head-ct.nrrd --series 3"})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input NRRD file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "Input NRRD file, or DICOM folder or file.")
     Path in;
+
+    @Mixin
+    SeriesOption series;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "Output NRRD file (.nrrd or .nhdr).")
     Path out;
@@ -55,7 +67,8 @@ final class ConvertCommand implements Callable<Integer> {
             case "big" -> ByteOrder.BIG_ENDIAN;
             default -> throw new IllegalArgumentException("--endian must be little or big, not '" + endian + "'");
         };
-        Volume v = NrrdReader.read(in);
+        Outputs.check(java.util.List.of(in), java.util.List.of(out));
+        Volume v = series.read(in, spec.commandLine().getOut()).volume();
         if (type != null && type != v.type()) {
             v = v.convert(type);
         }

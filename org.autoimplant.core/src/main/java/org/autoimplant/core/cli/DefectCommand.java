@@ -6,6 +6,7 @@ import org.autoimplant.core.data.DefectInjector;
 import org.autoimplant.core.data.DefectShape;
 import org.autoimplant.core.io.NrrdReader;
 import org.autoimplant.core.io.NrrdWriter;
+import org.autoimplant.core.io.Outputs;
 import org.autoimplant.core.volume.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,11 +49,15 @@ final class DefectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DefectShape s = DefectShape.parse(shape);
+        Outputs.check(java.util.List.of(skull), java.util.List.of(defective, implant));
         Mask m = NrrdReader.readMask(skull);
         DefectInjector.Defect d = DefectInjector.inject(m, s, size, seed);
         NrrdWriter.write(d.defective(), defective);
         NrrdWriter.write(d.implant(), implant);
         spec.commandLine().getOut().println(d.description());
+        if (d.warning() != null) {
+            spec.commandLine().getErr().println("autoimplant defect: warning: " + d.warning());
+        }
         return 0;
     }
 }

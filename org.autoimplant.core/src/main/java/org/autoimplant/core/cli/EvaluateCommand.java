@@ -2,10 +2,12 @@ package org.autoimplant.core.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.autoimplant.core.metrics.Evaluation;
+import org.autoimplant.core.metrics.MetricValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,14 +37,27 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Evaluation.CaseResult> results = Evaluation.run(pred, truth, defective, new ConsoleProgress());
+        org.autoimplant.core.io.Outputs.check(List.of(), List.of(csv));
+        Evaluation.Outcome o = Evaluation.evaluate(pred, truth, defective, new ConsoleProgress());
+        List<Evaluation.CaseResult> results = o.results();
         Evaluation.writeCsv(results, csv);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d cases → %s%n", results.size(), csv);
         out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s%n", "metric", "mean", "std", "median", "min", "max");
+        List<String> notes = new ArrayList<>();
         for (Evaluation.Summary s : Evaluation.summarise(results)) {
             out.printf(Locale.ROOT, "%-10s %10s %10s %10s %10s %10s%n", s.metric(), Evaluation.fmt(s.mean()),
                     Evaluation.fmt(s.std()), Evaluation.fmt(s.median()), Evaluation.fmt(s.min()), Evaluation.fmt(s.max()));
+            int inf = Evaluation.infinite(results, java.util.Arrays.asList(MetricValues.NAMES).indexOf(s.metric()));
+            if (inf > 0) {
+                notes.add(s.metric() + " is infinite in " + inf + " of " + results.size() + " cases (an empty prediction"
+                        + " or truth has no surface to measure to), so its mean is too");
+            }
+        }
+        notes.forEach(out::println);
+        if (!o.failures().isEmpty()) {
+            spec.commandLine().getErr().println("autoimplant evaluate: " + o.describe());
+            return 1;
         }
         return 0;
     }

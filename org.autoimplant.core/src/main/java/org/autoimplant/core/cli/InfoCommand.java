@@ -17,14 +17,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code autoimplant info FILE...}: what is in each volume file. */
+/** {@code autoimplant info FILE...}: what is in each volume file or DICOM folder. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show sizes, type, encoding, spacing, origin, value range and non-zero voxels of NRRD files.",
-        footer = {"", "Example:", "  autoimplant info defective_skull/000.nrrd implant/000.nrrd"})
+        description = {"Show sizes, type, encoding, spacing, origin, value range and non-zero voxels of NRRD files,"
+                + " and of DICOM series (a folder: every series found is listed, the chosen one described)."},
+        footer = {"", "Examples:", "  autoimplant info defective_skull/000.nrrd implant/000.nrrd",
+            "  autoimplant info dicom/study-42"})
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NRRD files (.nrrd or .nhdr).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "NRRD files (.nrrd or .nhdr), DICOM folders or files.")
     List<Path> files;
+
+    @picocli.CommandLine.Mixin
+    SeriesOption series;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +41,11 @@ final class InfoCommand implements Callable<Integer> {
         int failures = 0;
         for (Path f : files) {
             try {
-                describe(f, out);
+                if (org.autoimplant.core.io.VolumeInputs.isDicom(f)) {
+                    describeDicom(f, out);
+                } else {
+                    describe(f, out);
+                }
             } catch (IOException | RuntimeException e) {
                 failures++;
                 err.println("autoimplant info: error: " + ErrorReporter.message(e));
@@ -49,12 +58,33 @@ final class InfoCommand implements Callable<Integer> {
     private static void describe(Path f, PrintWriter out) throws IOException {
         NrrdHeader h = NrrdReader.readHeader(f);
         Volume v = NrrdReader.read(f);
-        Geometry g = v.geometry();
-        VoxelStatistics s = VoxelStatistics.of(v.data());
         out.println(f);
         out.printf(Locale.ROOT, "  format:     NRRD000%d, %s%s, %s%n", h.version(), h.encoding().headerName(),
                 h.endian() == null ? "" : h.endian() == ByteOrder.BIG_ENDIAN ? ", big-endian" : ", little-endian",
                 h.dataFiles().isEmpty() ? "attached data" : "detached data in " + String.join(", ", first(h.dataFiles())));
+        describeVolume(v, out);
+    }
+
+    /** Every series in a DICOM folder or file, then the chosen one as a volume. */
+    private void describeDicom(Path f, PrintWriter out) throws IOException {
+        org.autoimplant.core.io.dicom.DicomSeries.Found found = org.autoimplant.core.io.dicom.DicomSeries.scan(f,
+                m -> { });
+        out.println(f);
+        for (org.autoimplant.core.io.dicom.DicomSeries.Series s : found.series()) {
+            out.println("  series:     " + s);
+        }
+        found.notes().forEach(n -> out.println("  note:       " + n));
+        org.autoimplant.core.io.dicom.DicomVolumes.Read r = org.autoimplant.core.io.dicom.DicomVolumes.readSeries(f,
+                org.autoimplant.core.io.dicom.DicomSeries.choose(f, found, series.series),
+                org.autoimplant.core.util.Progress.NONE);
+        out.println("  format:     DICOM, " + r.series());
+        r.notes().forEach(n -> out.println("  note:       " + n));
+        describeVolume(r.volume(), out);
+    }
+
+    private static void describeVolume(Volume v, PrintWriter out) {
+        Geometry g = v.geometry();
+        VoxelStatistics s = VoxelStatistics.of(v.data());
         out.printf(Locale.ROOT, "  type:       %s%n", v.type().id());
         out.printf(Locale.ROOT, "  sizes:      %d × %d × %d (%,d voxels)%n", v.shape().nx(), v.shape().ny(),
                 v.shape().nz(), (long) v.shape().voxelCount());

@@ -3,6 +3,7 @@ package org.autoimplant.core.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.io.Outputs;
 import org.autoimplant.core.mesh.MaskMeshing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,7 @@ final class MeshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int smooth = smoothing.iterations();
+        Outputs.check(java.util.List.of(in), java.util.List.of(out));
         String summary = MaskMeshing.writeStl(NrrdReader.readMask(in), smooth, out, new ConsoleProgress());
         spec.commandLine().getOut().println(out + ": " + summary);
         return 0;

@@ -55,6 +55,7 @@ final class PhantomCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DefectShape shape = DefectShape.parse(defects);
+        org.autoimplant.core.io.Outputs.requireWritableFolder(dir);
         PhantomDataset.Spec s = new PhantomDataset.Spec(count, seed, shape,
                 defectSize != null ? defectSize : Math.max(4, voxels / 4),
                 new SkullPhantom.Options(voxels).withBoneScale(boneScale));

@@ -49,6 +49,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.autoimplant.core.io.Outputs.check(List.of(), List.of(out));
         List<EvaluationReport.Method> methods = new ArrayList<>();
         predictions.forEach((k, v) -> methods.add(new EvaluationReport.Method(k, v)));
         Map<String, List<Double>> losses = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.autoimplant.core.io.NrrdReader;
 import org.autoimplant.core.io.NrrdWriter;
+import org.autoimplant.core.io.Outputs;
 import org.autoimplant.core.ops.Resampler;
 import org.autoimplant.core.volume.Shape;
 import org.autoimplant.core.volume.Volume;
@@ -46,6 +47,7 @@ final class ResampleCommand implements Callable<Integer> {
         if (order < 0 || order > 3) {
             throw new IllegalArgumentException("--order must be 0, 1, 2 or 3, not " + order);
         }
+        Outputs.check(java.util.List.of(in), java.util.List.of(out));
         Volume v = NrrdReader.read(in);
         long t0 = System.nanoTime();
         Volume r = Resampler.resample(v, size, order, type != null ? type : v.type());

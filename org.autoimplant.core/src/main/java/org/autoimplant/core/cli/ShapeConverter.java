@@ -8,14 +8,10 @@ import picocli.CommandLine.TypeConversionException;
 final class ShapeConverter implements ITypeConverter<Shape> {
     @Override
     public Shape convert(String value) {
-        String[] p = value.trim().split("[,x×]");
-        if (p.length != 3) {
-            throw new TypeConversionException("size must be X,Y,Z, not '" + value + "'");
-        }
         try {
-            return new Shape(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()));
+            return Shape.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("bad size '" + value + "': " + e.getMessage());
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -20,12 +20,22 @@ abstract class TrainCoarseCommand implements Callable<Integer> {
 
     abstract Role role();
 
+    /** Extra varied defects per complete skull (completion only). */
+    int variedDefects() {
+        return 0;
+    }
+
+    int defectSize() {
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.println(Backends.describe());
-        long steps = TrainingJobs.trainCoarse(options.spec(role()), options.data, options.val, options.trainerOptions(),
-                options.resume, Versions.version(), new ConsoleProgress(), out::println);
+        long steps = TrainingJobs.trainCoarse(options.spec(role()), options.data, options.val, variedDefects(),
+                defectSize(), options.trainerOptions(), options.ifModelExists(), Versions.version(), new ConsoleProgress(),
+                out::println);
         out.println("saved " + options.out + " after " + steps + " steps");
         return 0;
     }
@@ -44,11 +54,33 @@ abstract class TrainCoarseCommand implements Callable<Integer> {
     @Command(name = "train-completion", mixinStandardHelpOptions = true,
             description = {"Train the skull-shape-completion network (N1 architecture): defective skulls in,"
                     + " complete skulls out."},
-            footer = {"", "Example:", "  autoimplant train-completion --data train --out completion.zip"})
+            footer = {"", "Examples:", "  autoimplant train-completion --data train --out completion.zip",
+                "  autoimplant train-completion --data train --out completion.zip --varied-defects 8"})
     static final class Completion extends TrainCoarseCommand {
+        @picocli.CommandLine.Option(names = "--varied-defects", defaultValue = "0",
+                description = "Also train on this many copies of each complete skull with a varied defect (ellipsoid,"
+                        + " blob or ball cluster anywhere on the vault), so defects of any shape and place are filled"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int varied;
+
+        @picocli.CommandLine.Option(names = "--defect-size", defaultValue = "128",
+                description = "Typical size of those defects in in-plane voxels, ±25 % (default: ${DEFAULT-VALUE},"
+                        + " a quarter of a 512-voxel skull).")
+        int size;
+
         @Override
         Role role() {
             return Role.COMPLETION;
+        }
+
+        @Override
+        int variedDefects() {
+            return varied;
+        }
+
+        @Override
+        int defectSize() {
+            return size;
         }
     }
 }

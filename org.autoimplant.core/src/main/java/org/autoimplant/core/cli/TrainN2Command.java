@@ -51,7 +51,7 @@ final class TrainN2Command implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(Backends.describe());
         long steps = TrainingJobs.trainFine(options.spec(Role.N2), options.data, n1, margin, source, jitter, options.val,
-                options.trainerOptions(), options.resume, Versions.version(), new ConsoleProgress(), out::println);
+                options.trainerOptions(), options.ifModelExists(), Versions.version(), new ConsoleProgress(), out::println);
         out.println("saved " + options.out + " after " + steps + " steps");
         return 0;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.autoimplant.core.model.NetworkSpec;
 import org.autoimplant.core.model.Role;
 import org.autoimplant.core.model.Trainer;
+import org.autoimplant.core.pipeline.TrainingJobs;
 import org.autoimplant.core.volume.Shape;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,8 @@ final class TrainingOptions {
     @Option(names = "--data", required = true, description = "Training set in the AutoImplant layout.")
     Path data;
 
-    @Option(names = "--out", required = true, description = "Model file to write (zip); checkpoints overwrite it.")
+    @Option(names = "--out", required = true, description = "Model file to write (zip), saved every --checkpoint-every steps;"
+            + " an existing one needs --resume or --overwrite.")
     Path out;
 
     @Option(names = "--val", description = "Validation set (same layout); its DSC is logged every --validate-every steps.")
@@ -48,8 +50,20 @@ final class TrainingOptions {
     @Option(names = "--validate-every", defaultValue = "100", description = "Validate every N steps (default: ${DEFAULT-VALUE}).")
     int validateEvery;
 
-    @Option(names = "--resume", description = "Continue from the model file in --out if there is one.")
+    @Option(names = "--resume", description = "Continue training the model in --out (same settings and data) if there is one.")
     boolean resume;
+
+    @Option(names = "--overwrite", description = "Start a new model even if --out exists (it is replaced at the first checkpoint).")
+    boolean overwrite;
+
+    /** Without --resume or --overwrite an existing --out is refused: a trained model is never replaced by accident. */
+    TrainingJobs.IfModelExists ifModelExists() {
+        if (resume && overwrite) {
+            throw new IllegalArgumentException("--resume and --overwrite contradict each other: choose one");
+        }
+        return resume ? TrainingJobs.IfModelExists.RESUME : overwrite ? TrainingJobs.IfModelExists.OVERWRITE
+                : TrainingJobs.IfModelExists.REFUSE;
+    }
 
     NetworkSpec spec(Role role) {
         Shape in = input != null ? input : role.usesN1Architecture() ? NetworkSpec.N1_INPUT : NetworkSpec.N2_INPUT;

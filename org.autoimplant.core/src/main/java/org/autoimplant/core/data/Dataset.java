@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.io.VolumeFiles;
 
 /**
  * A dataset in the AutoImplant 2020 layout: {@code defective_skull/}, {@code implant/} and
@@ -66,7 +67,7 @@ public final class Dataset {
         }
         List<Case> cases = new ArrayList<>();
         for (String n : names) {
-            cases.add(new Case(stem(n), def.resolve(n), implants == null ? null : imp.resolve(n),
+            cases.add(new Case(VolumeFiles.stem(n), def.resolve(n), implants == null ? null : imp.resolve(n),
                     completes == null ? null : com.resolve(n)));
         }
         return new Dataset(root, List.copyOf(cases));
@@ -114,14 +115,10 @@ public final class Dataset {
         try (Stream<Path> s = Files.list(dir)) {
             TreeSet<String> out = new TreeSet<>();
             s.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && (n.endsWith(".nrrd") || n.endsWith(".nhdr")))
+                    .filter(n -> VolumeFiles.isVolumeName(n) && Files.isRegularFile(dir.resolve(n)))
                     .forEach(out::add);
             return out;
         }
     }
 
-    private static String stem(String file) {
-        int dot = file.lastIndexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
-    }
 }

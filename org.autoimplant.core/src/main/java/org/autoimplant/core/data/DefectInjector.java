@@ -19,6 +19,20 @@ public final class DefectInjector {
 
     /** The result: the two masks and a one-line description of what was cut where. */
     public record Defect(Mask defective, Mask implant, String description) {
+        /** More than this share of the skull removed is no cranial defect any more. */
+        public static final double MOST = 0.5;
+
+        /** A warning when the defect removes most of the skull (too large a size for this skull), else null. */
+        public String warning() {
+            long removed = implant.count();
+            long total = removed + defective.count();
+            if (total == 0 || removed <= MOST * total) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "the defect removes %.0f %% of the skull, which leaves no skull to fit an"
+                    + " implant to: choose a smaller size (--size, now in voxels of this %s grid)", 100.0 * removed / total,
+                    implant.shape());
+        }
     }
 
     /** Membership test of a defect region in voxel coordinates. */

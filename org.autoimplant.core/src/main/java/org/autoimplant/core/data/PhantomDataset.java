@@ -53,7 +53,8 @@ public final class PhantomDataset {
                 NrrdWriter.write(skull, dir.resolve(Dataset.COMPLETE).resolve(name));
                 NrrdWriter.write(d.defective(), dir.resolve(Dataset.DEFECTIVE).resolve(name));
                 NrrdWriter.write(d.implant(), dir.resolve(Dataset.IMPLANT).resolve(name));
-                lines.add(name + ": " + skull.shape() + ", " + d.description());
+                lines.add(name + ": " + skull.shape() + ", " + d.description()
+                        + (d.warning() == null ? "" : "; WARNING: " + d.warning()));
                 progress.update(i + 1, name);
             }
         } finally {

@@ -142,11 +142,12 @@ public final class Demo {
         double n1 = secondsPerStep(spec(plan, Role.N1));
         double n2 = secondsPerStep(spec(plan, Role.N2));
         double budget = trainingSeconds();
-        long s1 = Math.max(20, (long) (N1_SHARE * budget / n1));
-        long sc = Math.max(20, (long) (COMPLETION_SHARE * budget / n1));
-        long s2 = Math.max(20, (long) ((1 - N1_SHARE - COMPLETION_SHARE) * budget / n2));
-        say(String.format(Locale.ROOT, "calibration: N1/completion %.2f s per step, N2 %.2f s per step; %.0f s to train",
-                n1, n2, budget));
+        long s1 = Math.max(DemoPlan.MIN_STEPS, (long) (N1_SHARE * budget / n1));
+        long sc = Math.max(DemoPlan.MIN_STEPS, (long) (COMPLETION_SHARE * budget / n1));
+        long s2 = Math.max(DemoPlan.MIN_STEPS, (long) ((1 - N1_SHARE - COMPLETION_SHARE) * budget / n2));
+        say(String.format(Locale.ROOT, "calibration: N1/completion %.2f s per step, N2 %.2f s per step; %.0f s to train"
+                + " (about %d, %d and %d steps; each trains until its share of the time is used)", n1, n2, budget, s1,
+                sc, s2));
         if (budget < 60) {
             say("the time budget is too small for useful training: expect poor implants (try --minutes 10 or more)");
         }
@@ -164,15 +165,16 @@ public final class Demo {
         byte[] zeros = new byte[s.voxelCount()];
         MultiDataSet d = new MultiDataSet(new INDArray[] {Tensors.input(zeros, s)},
                 new INDArray[] {Tensors.labels(zeros, s)});
-        // The first steps create oneDNN primitives and JIT-compile; they are several times slower.
-        for (int i = 0; i < 3; i++) {
+        // The first steps create oneDNN primitives and JIT-compile; they are several times slower
+        // and would make the plan expect too few steps. Warm up, then time.
+        for (int i = 0; i < 6; i++) {
             g.fit(d);
         }
         long t0 = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             g.fit(d);
         }
-        return (System.nanoTime() - t0) / 5e9;
+        return (System.nanoTime() - t0) / 6e9;
     }
 
     private Path model(String name) {
@@ -180,35 +182,57 @@ public final class Demo {
     }
 
     /**
-     * Trains the three networks toward the plan's steps. Each also stops at its share of the time
-     * left (unused time passes on to the next): steps slow down as training goes on (measured
-     * 0.32 s per step at the start, 0.63 s on average over 626 N1 steps), so the calibrated step
-     * counts alone overrun the budget.
+     * Trains the three networks, each for its share of the time left (N1, completion, then N2 until
+     * the budget ends; time one leaves unused passes on to the next), not for a step count planned
+     * ahead: steps change speed as training goes on (measured 0.32 s per step at the start, 0.63 s
+     * on average over 626 N1 steps), so any plan misjudges the budget. Each gets at least
+     * {@link DemoPlan#MIN_STEPS} steps however small the budget.
      */
     private void train(DemoPlan plan) throws IOException {
         Files.createDirectories(model("n1").getParent());
         double t0 = elapsed();
         long now = System.nanoTime();
-        // At least two minutes, so that even a tiny budget reaches the 20-step minimum of the plan.
-        double seconds = Math.max(120, trainingSeconds());
+        double seconds = Math.max(0, trainingSeconds());
         long n1End = now + (long) (N1_SHARE * seconds * 1e9);
         long completionEnd = now + (long) ((N1_SHARE + COMPLETION_SHARE) * seconds * 1e9);
         long n2End = now + (long) (seconds * 1e9);
-        TrainingJobs.trainCoarse(spec(plan, Role.N1), set("train"), null, options(plan.n1Steps(), model("n1"), n1End), true,
-                version, progress, log);
-        TrainingJobs.trainCoarse(spec(plan, Role.COMPLETION), set("train"), null,
-                options(plan.completionSteps(), model("completion"), completionEnd), true, version, progress, log);
+        for (long steps : new long[] {DemoPlan.MIN_STEPS, UNTIL_DEADLINE}) {
+            if (steps == UNTIL_DEADLINE && System.nanoTime() - n1End > 0) {
+                break;
+            }
+            TrainingJobs.trainCoarse(spec(plan, Role.N1), set("train"), null, options(steps, model("n1"), n1End),
+                    TrainingJobs.IfModelExists.RESUME, version, progress, log);
+        }
+        for (long steps : new long[] {DemoPlan.MIN_STEPS, UNTIL_DEADLINE}) {
+            if (steps == UNTIL_DEADLINE && System.nanoTime() - completionEnd > 0) {
+                break;
+            }
+            TrainingJobs.trainCoarse(spec(plan, Role.COMPLETION), set("train"), null,
+                    options(steps, model("completion"), completionEnd), TrainingJobs.IfModelExists.RESUME, version,
+                    progress, log);
+        }
         // N2 learns from jittered true boxes: with minutes of training N1's boxes are too rough to teach from.
-        TrainingJobs.trainFine(spec(plan, Role.N2), set("train"), null, plan.margin(), TrainingPairs.CropSource.TRUTH, 3,
-                null, options(plan.n2Steps(), model("n2"), n2End), true, version, progress, log);
+        for (long steps : new long[] {DemoPlan.MIN_STEPS, UNTIL_DEADLINE}) {
+            if (steps == UNTIL_DEADLINE && System.nanoTime() - n2End > 0) {
+                break;
+            }
+            TrainingJobs.trainFine(spec(plan, Role.N2), set("train"), null, plan.margin(),
+                    TrainingPairs.CropSource.TRUTH, 3, null, options(steps, model("n2"), n2End),
+                    TrainingJobs.IfModelExists.RESUME, version, progress, log);
+        }
         for (String m : new String[] {"n1", "completion", "n2"}) {
             say(m + ": " + ModelFile.metadata(model(m)).getSteps() + " training steps");
         }
         say(String.format(Locale.ROOT, "training took %.0f s (N2 on jittered true boxes, 3 voxels)", elapsed() - t0));
     }
 
+    /** A step count no budget reaches: training ends at its deadline. */
+    static final long UNTIL_DEADLINE = Long.MAX_VALUE / 2;
+
+    /** The first {@link DemoPlan#MIN_STEPS} steps whatever the clock says; after them, until the deadline. */
     private static Trainer.Options options(long steps, Path out, long deadline) {
-        return new Trainer.Options(steps, 50, Integer.MAX_VALUE, out, deadline);
+        return new Trainer.Options(steps, 50, Integer.MAX_VALUE, out, steps == UNTIL_DEADLINE ? deadline
+                : Long.MAX_VALUE);
     }
 
     private Path predictions(String set, String method) {

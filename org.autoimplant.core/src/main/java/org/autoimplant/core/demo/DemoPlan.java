@@ -23,6 +23,9 @@ import org.autoimplant.core.volume.Shape;
 public record DemoPlan(long seed, int voxels, double boneScale, int trainCases, int testCases, int robustnessCases,
         Shape coarseInput, double coarseWidth, Shape fineInput, double fineWidth, int margin, long n1Steps,
         long completionSteps, long n2Steps) {
+    /** Steps each network trains however small the budget. */
+    public static final long MIN_STEPS = 20;
+
 
     public static final String FILE = "demo-plan.properties";
 
@@ -98,8 +101,8 @@ public record DemoPlan(long seed, int voxels, double boneScale, int trainCases, 
     /** One line for the log and the report. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "phantoms %d×%d (bone ×%.1f): %d train, %d test, %d robustness; N1/completion %s width 1/%.0f, %d/%d"
-                        + " steps; N2 %s width 1/%.0f, margin %d, %d steps",
+                "phantoms %d×%d (bone ×%.1f): %d train, %d test, %d robustness; N1/completion %s width 1/%.0f, about"
+                        + " %d/%d steps; N2 %s width 1/%.0f, margin %d, about %d steps (each until its time share ends)",
                 voxels, voxels, boneScale, trainCases, testCases, robustnessCases, coarseInput, 1 / coarseWidth, n1Steps,
                 completionSteps, fineInput, 1 / fineWidth, margin, n2Steps);
     }

@@ -63,12 +63,22 @@ public final class NrrdReader {
      * so only one byte per voxel is ever held.
      */
     public static Mask readMask(Path file) throws IOException {
+        return readMaskWithCensus(file).mask();
+    }
+
+    /** A mask and what the file's values were before thresholding. */
+    public record MaskWithCensus(Mask mask, ValueCensus census) {
+    }
+
+    /** As {@link #readMask}, also telling whether the file really held a binary mask. */
+    public static MaskWithCensus readMaskWithCensus(Path file) throws IOException {
         Layout l = layout(file);
         MemoryBudget.require(file, l.shape.voxelCount(), "a " + l.shape + " mask");
         byte[] mask = new byte[l.shape.voxelCount()];
-        NrrdDataDecoder decoder = new NrrdDataDecoder(l.header, new SampleSink.ToMask(mask, l.header.type));
+        SampleSink.ToMask sink = new SampleSink.ToMask(mask, l.header.type);
+        NrrdDataDecoder decoder = new NrrdDataDecoder(l.header, sink);
         decodeAll(l, decoder);
-        return new Mask(l.shape, mask, l.geometry, l.metadata.withoutValueStatistics());
+        return new MaskWithCensus(new Mask(l.shape, mask, l.geometry, l.metadata.withoutValueStatistics()), sink.census);
     }
 
     private static VoxelArray allocate(Layout l, int bytesPerVoxel) throws NrrdFormatException {

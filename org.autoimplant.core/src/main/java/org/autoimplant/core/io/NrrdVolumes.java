@@ -59,12 +59,6 @@ final class NrrdVolumes {
             if (h.spaceDirections != null) {
                 double[][] d = Arrays.copyOfRange(h.spaceDirections, first, first + 3);
                 double[] origin = h.spaceOrigin != null ? h.spaceOrigin : new double[h.spaceDimension];
-                for (double c : origin) {
-                    if (!Double.isFinite(c)) {
-                        origin = new double[h.spaceDimension];
-                        break;
-                    }
-                }
                 return Geometry.ofSpace(h.space, d, origin);
             }
             if (h.spacings != null) {

@@ -73,10 +73,11 @@ abstract class SampleSink {
         }
     }
 
-    /** Reduces samples to 1 where the value is &gt; 0 and 0 elsewhere. */
+    /** Reduces samples to 1 where the value is &gt; 0 and 0 elsewhere, taking a {@link ValueCensus} on the way. */
     static final class ToMask extends SampleSink {
         private final byte[] mask;
         private final VoxelType type;
+        final ValueCensus census = new ValueCensus();
         // Bulk-copying a chunk into a primitive scratch array first is several times faster than
         // per-element ByteBuffer reads, and leaves the threshold loop simple enough to vectorise.
         private Object scratch;
@@ -96,6 +97,7 @@ abstract class SampleSink {
                     for (int k = 0; k < count; k++) {
                         byte v = src.get(p + k);
                         m[index + k] = (signed ? v > 0 : v != 0) ? (byte) 1 : 0;
+                        census.add(signed ? v : v & 0xFF);
                     }
                 }
                 case INT16, UINT16 -> {
@@ -103,6 +105,7 @@ abstract class SampleSink {
                     src.asShortBuffer().get(t, 0, count);
                     for (int k = 0; k < count; k++) {
                         m[index + k] = (signed ? t[k] > 0 : t[k] != 0) ? (byte) 1 : 0;
+                        census.add(signed ? t[k] : t[k] & 0xFFFF);
                     }
                 }
                 case INT32, UINT32 -> {
@@ -110,6 +113,7 @@ abstract class SampleSink {
                     src.asIntBuffer().get(t, 0, count);
                     for (int k = 0; k < count; k++) {
                         m[index + k] = (signed ? t[k] > 0 : t[k] != 0) ? (byte) 1 : 0;
+                        census.add(signed ? t[k] : t[k] & 0xFFFFFFFFL);
                     }
                 }
                 case INT64, UINT64 -> {
@@ -117,6 +121,7 @@ abstract class SampleSink {
                     src.asLongBuffer().get(t, 0, count);
                     for (int k = 0; k < count; k++) {
                         m[index + k] = (signed ? t[k] > 0 : t[k] != 0) ? (byte) 1 : 0;
+                        census.add(signed || t[k] >= 0 ? t[k] : 0x1p64 + t[k]);
                     }
                 }
                 case FLOAT -> {
@@ -124,6 +129,7 @@ abstract class SampleSink {
                     src.asFloatBuffer().get(t, 0, count);
                     for (int k = 0; k < count; k++) {
                         m[index + k] = t[k] > 0 ? (byte) 1 : 0;
+                        census.add(t[k]);
                     }
                 }
                 case DOUBLE -> {
@@ -131,6 +137,7 @@ abstract class SampleSink {
                     src.asDoubleBuffer().get(t, 0, count);
                     for (int k = 0; k < count; k++) {
                         m[index + k] = t[k] > 0 ? (byte) 1 : 0;
+                        census.add(t[k]);
                     }
                 }
             }
@@ -146,11 +153,13 @@ abstract class SampleSink {
         @Override
         void putLong(int index, long value) {
             mask[index] = (type.isSigned() ? value > 0 : value != 0) ? (byte) 1 : 0;
+            census.add(type.isSigned() || value >= 0 ? value : 0x1p64 + value);
         }
 
         @Override
         void putDouble(int index, double value) {
             mask[index] = value > 0 ? (byte) 1 : 0;
+            census.add(value);
         }
     }
 }

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.autoimplant.core.io.AtomicFiles;
 import org.autoimplant.core.io.NrrdReader;
+import org.autoimplant.core.io.VolumeFiles;
 import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Mask;
 
@@ -33,24 +35,42 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Evaluates every truth file that has a prediction of the same name; a missing one is an error. */
-    public static List<CaseResult> run(Path predDir, Path truthDir, Path defectiveDir, Progress progress)
+    /** Scored cases, and the cases that could not be scored with the reason (name → message). */
+    public record Outcome(List<CaseResult> results, Map<String, String> failures) {
+        /** One line for the end of a run: "20 cases" or "18 of 20 cases; failed: a (why), b (why)". */
+        public String describe() {
+            int all = results.size() + failures.size();
+            if (failures.isEmpty()) {
+                return all + " cases";
+            }
+            List<String> f = new ArrayList<>();
+            failures.forEach((k, v) -> f.add(k + " (" + v + ")"));
+            return results.size() + " of " + all + " cases; not scored: " + String.join("; ", f);
+        }
+    }
+
+    /**
+     * Scores every case: each truth file against the prediction of the same name. A case that
+     * cannot be scored (no prediction, unreadable file, masks on different grids) and a prediction
+     * without a truth file are listed by name in {@link Outcome#failures()}; the others still count.
+     */
+    public static Outcome evaluate(Path predDir, Path truthDir, Path defectiveDir, Progress progress)
             throws IOException {
+        for (Path dir : defectiveDir == null ? new Path[] {predDir, truthDir} : new Path[] {predDir, truthDir,
+            defectiveDir}) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            }
+        }
         List<String> names = volumeFiles(truthDir);
         if (names.isEmpty()) {
             throw new IOException(truthDir + ": no .nrrd or .nhdr files");
         }
-        List<String> missing = new ArrayList<>();
-        for (String n : names) {
-            if (!Files.isRegularFile(predDir.resolve(n))) {
-                missing.add(n);
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (String n : volumeFiles(predDir)) {
+            if (!names.contains(n)) {
+                failures.put(VolumeFiles.stem(n), "a prediction without a truth file " + truthDir.resolve(n));
             }
-            if (defectiveDir != null && !Files.isRegularFile(defectiveDir.resolve(n))) {
-                missing.add(defectiveDir.getFileName() + "/" + n);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IOException(predDir + ": no prediction (or defective skull) for " + String.join(", ", missing));
         }
         List<CaseResult> results = new ArrayList<>();
         progress.start("Evaluating", names.size());
@@ -58,20 +78,45 @@ public final class Evaluation {
             for (int i = 0; i < names.size(); i++) {
                 progress.checkCancelled();
                 String n = names.get(i);
-                Mask p = NrrdReader.readMask(predDir.resolve(n));
-                Mask g = NrrdReader.readMask(truthDir.resolve(n));
-                Mask d = defectiveDir == null ? null : NrrdReader.readMask(defectiveDir.resolve(n));
                 try {
-                    results.add(new CaseResult(stem(n), SegmentationMetrics.compute(p, g, d)));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(n + ": " + e.getMessage(), e);
+                    if (!Files.isRegularFile(predDir.resolve(n))) {
+                        throw new IOException("no prediction " + predDir.resolve(n));
+                    }
+                    if (defectiveDir != null && !Files.isRegularFile(defectiveDir.resolve(n))) {
+                        throw new IOException("no defective skull " + defectiveDir.resolve(n));
+                    }
+                    Mask p = NrrdReader.readMask(predDir.resolve(n));
+                    Mask g = NrrdReader.readMask(truthDir.resolve(n));
+                    Mask d = defectiveDir == null ? null : NrrdReader.readMask(defectiveDir.resolve(n));
+                    results.add(new CaseResult(VolumeFiles.stem(n), SegmentationMetrics.compute(p, g, d)));
+                } catch (IOException | IllegalArgumentException e) {
+                    failures.put(VolumeFiles.stem(n), e.getMessage());
                 }
                 progress.update(i + 1, n);
             }
         } finally {
             progress.finish();
         }
-        return results;
+        return new Outcome(results, failures);
+    }
+
+    /** As {@link #evaluate}, but any case that cannot be scored is an error naming all of them. */
+    public static List<CaseResult> run(Path predDir, Path truthDir, Path defectiveDir, Progress progress)
+            throws IOException {
+        Outcome o = evaluate(predDir, truthDir, defectiveDir, progress);
+        if (!o.failures().isEmpty()) {
+            throw new IOException(predDir + ": " + o.describe());
+        }
+        return o.results();
+    }
+
+    /** How many cases have an infinite value of metric {@code m} (an empty prediction or truth gives HD ∞). */
+    public static int infinite(List<CaseResult> results, int metric) {
+        int n = 0;
+        for (CaseResult r : results) {
+            n += Double.isInfinite(r.values().asArray()[metric]) ? 1 : 0;
+        }
+        return n;
     }
 
     public static List<Summary> summarise(List<CaseResult> results) {
@@ -134,17 +179,6 @@ public final class Evaluation {
     }
 
     private static List<String> volumeFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": not a folder");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && (n.endsWith(".nrrd") || n.endsWith(".nhdr"))).sorted().toList();
-        }
-    }
-
-    private static String stem(String file) {
-        int dot = file.lastIndexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
+        return VolumeFiles.list(dir, null, false).stream().map(p -> p.getFileName().toString()).toList();
     }
 }

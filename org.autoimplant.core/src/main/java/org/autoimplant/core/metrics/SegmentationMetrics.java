@@ -17,7 +17,9 @@ import org.autoimplant.core.volume.Shape;
  * <li>border DSC (AutoImplant 2021) = DSC after zeroing both masks farther than 10 mm from the
  * defective skull.</li>
  * </ul>
- * Both empty: DSC 1 and distances 0. One empty: DSC 0 and distances +∞.
+ * Both empty: DSC 1 and distances 0. One empty: DSC 0 and distances +∞. An empty defective skull
+ * leaves no voxel within 10 mm of it: border DSC 1 (nothing to compare). Masks must lie on the same
+ * grid (sizes, spacing, directions, origin), else {@link #requireSameGrid} refuses them.
  */
 public final class SegmentationMetrics {
     /** Distance from the defective skull within which the border DSC counts voxels. */
@@ -98,19 +100,16 @@ public final class SegmentationMetrics {
         return m;
     }
 
-    /** Masks must share size and spacing to be compared voxel by voxel. */
+    /** Masks must share size, spacing, directions and origin to be compared voxel by voxel. */
     public static void requireSameGrid(Mask a, Mask b, String nameA, String nameB) {
         Shape sa = a.shape(), sb = b.shape();
         if (!sa.equals(sb)) {
             throw new IllegalArgumentException(nameA + " is " + sa + " but " + nameB + " is " + sb);
         }
-        double[] pa = a.geometry().spacings(), pb = b.geometry().spacings();
-        for (int i = 0; i < 3; i++) {
-            if (Math.abs(pa[i] - pb[i]) > 1e-6 * Math.max(pa[i], pb[i])) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                        "%s has spacing %.6g×%.6g×%.6g mm but %s has %.6g×%.6g×%.6g mm", nameA, pa[0], pa[1], pa[2],
-                        nameB, pb[0], pb[1], pb[2]));
-            }
+        String d = a.geometry().difference(b.geometry());
+        if (d != null) {
+            throw new IllegalArgumentException(nameA + " and " + nameB + " are not on the same grid: " + d
+                    + "; compare masks in the same patient coordinates (resample or re-export one of them)");
         }
     }
 }

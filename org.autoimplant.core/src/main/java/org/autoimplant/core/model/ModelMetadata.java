@@ -22,6 +22,13 @@ public final class ModelMetadata {
     private String projectVersion;
     private String n2Crops;
     private List<Double> losses = new ArrayList<>();
+    /** {inPlaneMin, inPlaneMax, sliceMin, sliceMax} mm of the training volumes; null in older files. */
+    private double[] trainingSpacing;
+    /** Training cases (volumes, before augmentation); 0 in older files. */
+    private int trainingCases;
+    /** Wall-clock seconds of all training sessions together; 0 when not recorded (older files). */
+    private double trainingSeconds;
+    private String normalisation;
 
     public ModelMetadata() {
     }
@@ -148,5 +155,48 @@ public final class ModelMetadata {
 
     public void setLosses(List<Double> losses) {
         this.losses = losses;
+    }
+
+    public double[] getTrainingSpacing() {
+        return trainingSpacing;
+    }
+
+    public void setTrainingSpacing(double[] trainingSpacing) {
+        this.trainingSpacing = trainingSpacing;
+    }
+
+    /** The spacings the model was trained on, or null when its file does not say. */
+    public org.autoimplant.core.volume.SpacingRange trainingSpacingRange() {
+        return org.autoimplant.core.volume.SpacingRange.of(trainingSpacing);
+    }
+
+    public int getTrainingCases() {
+        return trainingCases;
+    }
+
+    public void setTrainingCases(int trainingCases) {
+        this.trainingCases = trainingCases;
+    }
+
+    public double getTrainingSeconds() {
+        return trainingSeconds;
+    }
+
+    public void setTrainingSeconds(double trainingSeconds) {
+        this.trainingSeconds = trainingSeconds;
+    }
+
+    /** How batch norm normalises at prediction ("running" or "case"; absent in older files: running). */
+    public String getNormalisation() {
+        return normalisation;
+    }
+
+    public void setNormalisation(String normalisation) {
+        this.normalisation = normalisation;
+    }
+
+    /** {@link #getNormalisation()} as the enum. */
+    public Normalisation normalisation() {
+        return Normalisation.parse(normalisation);
     }
 }

@@ -15,8 +15,11 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 
 /**
  * The paper's training loop: one random training pair per step (batch size 1), Adam on the soft
- * Dice loss. The pair of step s depends only on the seed and s, so a run resumed from a checkpoint
- * continues exactly as an uninterrupted one; the Adam state travels in the checkpoint. Saves a
+ * Dice loss. The pair of step s depends only on the seed and s, and the Adam state travels in the
+ * checkpoint, so a resumed run sees the same pairs in the same order as an uninterrupted one and
+ * continues from the same weights. It is not bit-identical to it: the CPU's multithreaded
+ * convolutions sum in varying order, so even two fresh runs with the same seed differ in float
+ * rounding (about 1e-4 in the loss at step 0) and drift apart slowly, as any two trainings do. Saves a
  * checkpoint every {@code checkpointEvery} steps, at the end, and when the JVM is stopped (Ctrl-C).
  */
 public final class Trainer {
@@ -59,9 +62,15 @@ public final class Trainer {
         Thread hook = new Thread(stop::requestAndWait, "autoimplant-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         long first = meta.getSteps() + 1;
+        Clock clock = new Clock(meta);
         CollapseWatch collapse = new CollapseWatch();
-        progress.start("Training " + meta.getRole(), o.steps());
-        progress.update(meta.getSteps(), null);
+        // Until a deadline (the demo's time budget) progress counts seconds, else steps.
+        boolean timed = o.deadline() != Long.MAX_VALUE;
+        long started = System.nanoTime();
+        long seconds = timed ? Math.max(1, (o.deadline() - started) / 1_000_000_000L) : 0;
+        progress.start("Training " + meta.getRole() + (timed ? " (seconds of its budget)" : ""), timed ? seconds
+                : o.steps());
+        progress.update(timed ? 0 : meta.getSteps(), null);
         try {
             for (long step = first; step <= o.steps(); step++) {
                 if (stop.requested) {
@@ -69,17 +78,40 @@ public final class Trainer {
                     break;
                 }
                 if (o.deadline() != Long.MAX_VALUE && System.nanoTime() - o.deadline() > 0) {
-                    log.accept("time budget reached at step " + meta.getSteps() + " of " + o.steps()
-                            + ": saving a checkpoint to " + o.out() + " (run again to continue)");
+                    // A run until a deadline has no real step target (steps = "unbounded"): name none.
+                    log.accept("time budget reached at step " + meta.getSteps()
+                            + (o.steps() < Long.MAX_VALUE / 4 ? " of " + o.steps() : "") + ": saving a checkpoint to "
+                            + o.out() + " (run again to continue)");
                     break;
                 }
-                progress.checkCancelled();
+                try {
+                    progress.checkCancelled();
+                } catch (Progress.CancelledException e) {
+                    // Cancelled (a KNIME user's cancel): keep what was learnt, so the run can resume.
+                    // KNIME also interrupts the thread, and an interrupted thread's file channels
+                    // close on their first write: save with the flag cleared, then set it again.
+                    boolean interrupted = Thread.interrupted();
+                    try {
+                        ModelFile.save(g, clock.stamp(), o.out());
+                    } finally {
+                        if (interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    log.accept("cancelled at step " + meta.getSteps() + ": saved a checkpoint to " + o.out());
+                    throw e;
+                }
                 int i = pick(meta.getSeed(), step, train.size());
                 g.fit(new MultiDataSet(new INDArray[] {train.input(i)}, new INDArray[] {train.labels(i)}));
                 double loss = g.score();
                 meta.getLosses().add(loss);
                 meta.setSteps(step);
-                progress.update(step, String.format(Locale.ROOT, "loss %.4f", loss));
+                if (timed) {
+                    progress.update(Math.min(seconds, (System.nanoTime() - started) / 1_000_000_000L),
+                            String.format(Locale.ROOT, "step %d, loss %.4f", step, loss));
+                } else {
+                    progress.update(step, String.format(Locale.ROOT, "loss %.4f", loss));
+                }
                 String warning = collapse.record(step, loss);
                 if (warning != null) {
                     log.accept(warning);
@@ -89,10 +121,10 @@ public final class Trainer {
                             meanDice(g, val)));
                 }
                 if (step % o.checkpointEvery() == 0 && step < o.steps()) {
-                    ModelFile.save(g, meta, o.out());
+                    ModelFile.save(g, clock.stamp(), o.out());
                 }
             }
-            ModelFile.save(g, meta, o.out());
+            ModelFile.save(g, clock.stamp(), o.out());
         } finally {
             progress.finish();
             stop.done.countDown();
@@ -130,6 +162,23 @@ public final class Trainer {
             sum += pc + tc == 0 ? 1.0 : 2.0 * both / (pc + tc);
         }
         return sum / pairs.size();
+    }
+
+    /** Adds this session's wall-clock time to the metadata's training time whenever the model is saved. */
+    private static final class Clock {
+        private final ModelMetadata meta;
+        private final double before;
+        private final long start = System.nanoTime();
+
+        Clock(ModelMetadata meta) {
+            this.meta = meta;
+            this.before = meta.getTrainingSeconds();
+        }
+
+        ModelMetadata stamp() {
+            meta.setTrainingSeconds(before + (System.nanoTime() - start) / 1e9);
+            return meta;
+        }
     }
 
     /** Ctrl-C: ask the loop to save and stop, and keep the JVM alive until it has. */

@@ -73,8 +73,16 @@ public final class Resampler {
     }
 
     /** Grid step factor of corner-aligned resampling: output voxel k sits at input k·(in−1)/(out−1). */
+    /**
+     * Grid-step factor of corner-aligned resampling, (in − 1)/(out − 1) as scipy's zoom places its
+     * samples. A single-voxel axis has no extent to divide: there the step scales as in/out, so the
+     * axis still covers the same length (and never gets a zero step).
+     */
     static double scale(int in, int out) {
-        return out > 1 ? (double) (in - 1) / (out - 1) : 1.0;
+        if (in == 1 || out == 1) {
+            return (double) in / out;
+        }
+        return (double) (in - 1) / (out - 1);
     }
 
     private static void runAxis(Source src, Sink dst, SplineAxis plan, BSplinePrefilter filter, int outer, int inner) {

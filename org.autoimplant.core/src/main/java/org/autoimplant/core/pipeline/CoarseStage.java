@@ -32,10 +32,13 @@ public final class CoarseStage {
         return Tensors.mask(net.segment(lowResInput.data()), net.input(), lowResInput.geometry());
     }
 
+    /** A network-resolution prediction upsampled to the grid of {@code defective}, taking its geometry. */
+    public static Mask upsample(Mask low, Mask defective) {
+        return Resampler.resample(low, defective.shape(), 2).withGeometry(defective.geometry());
+    }
+
     /** Prediction for a full-resolution defective skull, upsampled back to its grid. */
     public Mask predict(Mask defective) {
-        Mask low = predictLowRes(downsample(defective));
-        Mask up = Resampler.resample(low, defective.shape(), 2);
-        return up.withGeometry(defective.geometry());
+        return upsample(predictLowRes(downsample(defective)), defective);
     }
 }

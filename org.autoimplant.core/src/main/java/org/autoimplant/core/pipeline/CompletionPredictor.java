@@ -17,9 +17,16 @@ import org.autoimplant.core.volume.Mask;
  */
 public final class CompletionPredictor {
     private final CoarseStage completion;
+    private final org.autoimplant.core.model.ModelMetadata meta;
 
     public CompletionPredictor(ModelFile.Loaded model) {
         this.completion = new CoarseStage(model.inferenceNetwork());
+        this.meta = model.metadata();
+    }
+
+    /** A warning when {@code defective}'s spacing lies far from the model's training data, else null. */
+    public String spacingWarning(String name, Mask defective) {
+        return PredictionInputs.spacingWarning(name, defective.geometry(), meta);
     }
 
     public TwoStepPredictor.Result predict(Mask defective, boolean keepLargestComponent, Progress progress) {

@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.autoimplant.core.data.Dataset;
+import org.autoimplant.core.data.DefectInjector;
+import org.autoimplant.core.data.DefectShape;
 import org.autoimplant.core.io.NrrdReader;
 import org.autoimplant.core.model.Tensors;
 import org.autoimplant.core.ops.MaskOps;
 import org.autoimplant.core.ops.Resampler;
 import org.autoimplant.core.util.Progress;
 import org.autoimplant.core.volume.Box;
+import org.autoimplant.core.volume.Geometry;
 import org.autoimplant.core.volume.Mask;
 import org.autoimplant.core.volume.Shape;
+import org.autoimplant.core.volume.SpacingRange;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,6 +29,8 @@ public final class TrainingPairs {
     private final List<String> names = new ArrayList<>();
     private final List<byte[]> inputs = new ArrayList<>();
     private final List<byte[]> targets = new ArrayList<>();
+    private final SpacingRange.Accumulator spacing = new SpacingRange.Accumulator();
+    private final java.util.Set<String> cases = new java.util.HashSet<>();
 
     private TrainingPairs(Shape shape) {
         this.shape = shape;
@@ -54,10 +60,64 @@ public final class TrainingPairs {
         return targets.get(i);
     }
 
-    private void add(String name, byte[] in, byte[] target) {
+    /** SHA-256 (first 16 hex digits) over the pairs' names and targets: which data a model saw. */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < size(); i++) {
+                md.update(names.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(targets.get(i));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An empty set of pairs of {@code shape}, to be filled one case at a time (the KNIME learners). */
+    public static TrainingPairs of(Shape shape) {
+        return new TrainingPairs(shape);
+    }
+
+    /** Adds a full-resolution case downsampled to this set's shape (order-2 spline, as for N1). */
+    public void addDownsampled(String name, Mask input, Mask target) {
+        requireSameShape(input, target, name);
+        add(name, name, input.geometry(), Resampler.resample(input, shape, 2).data(), Resampler.resample(target, shape, 2)
+                .data());
+    }
+
+    /** Adds a pair already at this set's shape (N2 crops). */
+    public void addAtSize(String name, Mask input, Mask target) {
+        if (!input.shape().equals(shape) || !target.shape().equals(shape)) {
+            throw new IllegalArgumentException(name + ": pairs must be " + shape + ", got " + input.shape() + " and "
+                    + target.shape());
+        }
+        add(name, name, input.geometry(), input.data().clone(), target.data().clone());
+    }
+
+    private static void requireSameShape(Mask a, Mask b, String name) {
+        if (!a.shape().equals(b.shape())) {
+            throw new IllegalArgumentException(name + ": the input is " + a.shape() + " but its target is " + b.shape());
+        }
+    }
+
+    /** Adds a pair from case {@code caseName}; {@code source} is the geometry of its full-resolution volume. */
+    private void add(String name, String caseName, Geometry source, byte[] in, byte[] target) {
         names.add(name);
         inputs.add(in);
         targets.add(target);
+        spacing.add(source);
+        cases.add(caseName);
+    }
+
+    /** How many cases the pairs come from (augmented copies and N2 tiles count with their case). */
+    public int caseCount() {
+        return cases.size();
+    }
+
+    /** The voxel spacings of the full-resolution volumes the pairs came from (null when there are none). */
+    public SpacingRange spacingRange() {
+        return spacing.range();
     }
 
     /** Downsampled (defective, implant) pairs for N1, or (defective, complete skull) for completion. */
@@ -77,8 +137,52 @@ public final class TrainingPairs {
                 Mask d = NrrdReader.readMask(c.defective());
                 Mask t = NrrdReader.readMask(targetFile);
                 requireSameShape(d, t, c);
-                p.add(c.name(), Resampler.resample(d, size, 2).data(), Resampler.resample(t, size, 2).data());
+                p.add(c.name(), c.name(), d.geometry(), Resampler.resample(d, size, 2).data(), Resampler.resample(t, size, 2)
+                        .data());
                 progress.update(++done, c.name());
+            }
+        } finally {
+            progress.finish();
+        }
+        return p;
+    }
+
+    /**
+     * Completion pairs with extra defects: besides each case's own (defective, complete) pair,
+     * {@code variants} copies of its complete skull with a varied defect cut anywhere on the vault
+     * (ellipsoids, blobs, ball clusters of {@code defectSize} in-plane voxels, ±25 %), so the
+     * network learns to fill defects of any shape and place, not just the dataset's. Defects are
+     * cut at full resolution, then downsampled like the real ones. Deterministic in {@code seed}.
+     */
+    public static TrainingPairs completionWithVariedDefects(Dataset ds, Shape size, int variants, int defectSize,
+            long seed, Progress progress) throws IOException {
+        if (variants < 0 || defectSize < 2) {
+            throw new IllegalArgumentException("need variants ≥ 0 and a defect size ≥ 2, got " + variants + ", "
+                    + defectSize);
+        }
+        TrainingPairs p = new TrainingPairs(size);
+        progress.start("Cutting defects", (long) ds.cases().size() * (variants + 1));
+        try {
+            int done = 0;
+            for (Dataset.Case c : ds.cases()) {
+                progress.checkCancelled();
+                if (c.complete() == null) {
+                    throw new IOException(ds.root() + ": no " + Dataset.COMPLETE + "/ folder to train on");
+                }
+                Mask d = NrrdReader.readMask(c.defective());
+                Mask complete = NrrdReader.readMask(c.complete());
+                requireSameShape(d, complete, c);
+                byte[] target = Resampler.resample(complete, size, 2).data();
+                p.add(c.name(), c.name(), d.geometry(), Resampler.resample(d, size, 2).data(), target);
+                progress.update(++done, c.name());
+                Random r = new Random(seed * 31 + c.name().hashCode());
+                for (int k = 0; k < variants; k++) {
+                    progress.checkCancelled();
+                    int s = Math.max(2, (int) Math.round(defectSize * (0.75 + 0.5 * r.nextDouble())));
+                    Mask cut = DefectInjector.inject(complete, DefectShape.VARIED, s, r.nextLong()).defective();
+                    p.add(c.name() + "-varied" + k, c.name(), d.geometry(), Resampler.resample(cut, size, 2).data(), target);
+                    progress.update(++done, c.name() + " varied " + k);
+                }
             }
         } finally {
             progress.finish();
@@ -133,7 +237,7 @@ public final class TrainingPairs {
                 for (Box b : boxes) {
                     Box clamped = b.clampedTo(d.shape());
                     for (CropPlan plan : ImplantCrops.plan(clamped == null ? truth : clamped, d.shape(), size, margin)) {
-                        p.add(c.name(), plan.crop(d).data(), plan.crop(implant).data());
+                        p.add(c.name(), c.name(), d.geometry(), plan.crop(d).data(), plan.crop(implant).data());
                     }
                 }
                 progress.update(++done, c.name());

@@ -2,9 +2,7 @@ package org.autoimplant.core.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.autoimplant.core.model.InferenceNetwork;
 import org.autoimplant.core.model.ModelFile;
-import org.autoimplant.core.model.Tensors;
 import org.autoimplant.core.ops.ConnectedComponents;
 import org.autoimplant.core.ops.Connectivity;
 import org.autoimplant.core.ops.MaskOps;
@@ -19,17 +17,25 @@ import org.autoimplant.core.volume.Mask;
  */
 public final class TwoStepPredictor {
     private final CoarseStage coarse;
-    private final InferenceNetwork n2;
+    private final FineStage n2;
     private final int margin;
 
     /** The result: the implant, the upsampled coarse implant, and seconds per stage. */
     public record Result(Mask implant, Mask coarse, Map<String, Double> seconds) {
     }
 
+    private final org.autoimplant.core.model.ModelMetadata n1Meta;
+
     public TwoStepPredictor(ModelFile.Loaded n1, ModelFile.Loaded n2) {
         this.coarse = new CoarseStage(n1.inferenceNetwork());
-        this.n2 = n2.inferenceNetwork();
+        this.n1Meta = n1.metadata();
+        this.n2 = new FineStage(n2.inferenceNetwork());
         this.margin = n2.metadata().getMargin();
+    }
+
+    /** A warning when {@code defective}'s spacing lies far from N1's training data, else null. */
+    public String spacingWarning(String name, Mask defective) {
+        return PredictionInputs.spacingWarning(name, defective.geometry(), n1Meta);
     }
 
     public Result predict(Mask defective, boolean keepLargestComponent, Progress progress) {
@@ -43,8 +49,7 @@ public final class TwoStepPredictor {
             Mask lowPred = coarse.predictLowRes(low);
             t0 = lap(t, "N1", t0);
             progress.update(2, "upsample");
-            Mask up = org.autoimplant.core.ops.Resampler.resample(lowPred, defective.shape(), 2)
-                    .withGeometry(defective.geometry());
+            Mask up = CoarseStage.upsample(lowPred, defective);
             t0 = lap(t, "upsample", t0);
             progress.update(3, "N2");
             Box box = MaskOps.boundingBox(up);
@@ -70,8 +75,7 @@ public final class TwoStepPredictor {
         Mask implant = Mask.empty(defective.shape(), defective.geometry());
         for (CropPlan plan : ImplantCrops.plan(implantBox, defective.shape(), n2.input(), margin)) {
             progress.checkCancelled();
-            Mask in = plan.crop(defective);
-            plan.paste(Tensors.mask(n2.segment(in.data()), n2.input(), in.geometry()), implant);
+            plan.paste(n2.segment(plan.crop(defective)), implant);
         }
         return implant;
     }

@@ -55,6 +55,22 @@ public final class Geometry {
                 throw new IllegalArgumentException("direction of axis " + a + " has length " + len);
             }
         }
+        for (double c : origin) {
+            if (!Double.isFinite(c)) {
+                throw new IllegalArgumentException("space origin " + Arrays.toString(origin) + " is not a finite point");
+            }
+        }
+        if (d == 3) {
+            // The three steps must span space: collinear or coplanar directions put every voxel of a
+            // volume on a line or a plane (meshes come out flat, distances meaningless).
+            double det = copy[0][0] * (copy[1][1] * copy[2][2] - copy[1][2] * copy[2][1])
+                    - copy[0][1] * (copy[1][0] * copy[2][2] - copy[1][2] * copy[2][0])
+                    + copy[0][2] * (copy[1][0] * copy[2][1] - copy[1][1] * copy[2][0]);
+            if (Math.abs(det) < 1e-6 * norm(copy[0]) * norm(copy[1]) * norm(copy[2])) {
+                throw new IllegalArgumentException("space directions " + Arrays.deepToString(copy)
+                        + " do not span 3-D space (two of them are parallel, or all three lie in one plane)");
+            }
+        }
         return new Geometry(Kind.SPACE, space, copy, origin.clone());
     }
 
@@ -155,18 +171,66 @@ public final class Geometry {
                 d[a][c] *= f[a];
             }
         }
-        return kind == Kind.NONE ? this : new Geometry(kind, space, d, origin.clone());
+        if (kind == Kind.NONE) {
+            return this;
+        }
+        // Through the checks of ofSpace: a zero factor must never produce a degenerate frame.
+        Geometry checked = ofSpace(space, d, origin);
+        return kind == Kind.SPACE ? checked : new Geometry(kind, space, checked.directions, checked.origin);
     }
 
-    /** Same grid placement within {@code tolerance} (relative, per component). */
-    public boolean sameGrid(Geometry other, double tolerance) {
+    /**
+     * What differs between this grid placement and {@code other}, or null when they agree: spacing
+     * (relative 1e-4), direction vectors (each component within 1e-4 of the spacing) and origin
+     * (within 1 % of the smallest voxel). Two world frames are compared in full; when either has
+     * only spacings (or nothing), only the spacings can be.
+     */
+    public String difference(Geometry other) {
         for (int a = 0; a < 3; a++) {
             double s = Math.max(spacing(a), other.spacing(a));
-            if (Math.abs(spacing(a) - other.spacing(a)) > tolerance * s) {
-                return false;
+            if (Math.abs(spacing(a) - other.spacing(a)) > 1e-4 * s) {
+                return String.format(java.util.Locale.ROOT, "spacing %s mm vs %s mm", fmt(spacings()),
+                        fmt(other.spacings()));
             }
         }
-        return true;
+        if (kind != Kind.SPACE || other.kind != Kind.SPACE) {
+            return null;
+        }
+        if (origin.length != other.origin.length) {
+            return "a " + origin.length + "-D space vs a " + other.origin.length + "-D space";
+        }
+        for (int a = 0; a < 3; a++) {
+            for (int c = 0; c < origin.length; c++) {
+                if (Math.abs(directions[a][c] - other.directions[a][c]) > 1e-4 * spacing(a)) {
+                    return String.format(java.util.Locale.ROOT, "direction of axis %d %s vs %s (flipped or rotated)",
+                            a, fmt(directions[a]), fmt(other.directions[a]));
+                }
+            }
+        }
+        double tol = 0.01 * Math.min(spacing(0), Math.min(spacing(1), spacing(2)));
+        for (int c = 0; c < origin.length; c++) {
+            if (Math.abs(origin[c] - other.origin[c]) > tol) {
+                return String.format(java.util.Locale.ROOT, "origin %s vs %s mm (moved by %.3g mm)", fmt(origin),
+                        fmt(other.origin), distance(origin, other.origin));
+            }
+        }
+        return null;
+    }
+
+    private static String fmt(double[] v) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", v[i]));
+        }
+        return b.append(')').toString();
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 
     private static double norm(double[] v) {

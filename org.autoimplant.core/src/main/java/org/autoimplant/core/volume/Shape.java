@@ -47,6 +47,19 @@ public record Shape(int nx, int ny, int nz) {
         return new Box(0, 0, 0, nx, ny, nz);
     }
 
+    /** Parses sizes written {@code X,Y,Z} (or {@code XxYxZ}); a malformed text is an IllegalArgumentException saying so. */
+    public static Shape parse(String value) {
+        String[] p = (value == null ? "" : value).trim().split("\\s*[,x×]\\s*");
+        if (p.length != 3) {
+            throw new IllegalArgumentException("size must be X,Y,Z, not '" + value + "'");
+        }
+        try {
+            return new Shape(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad size '" + value + "': " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return nx + "×" + ny + "×" + nz;

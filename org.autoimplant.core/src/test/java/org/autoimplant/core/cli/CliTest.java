@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -22,21 +20,11 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-public class CliTest {
+public class CliTest extends CliRunner {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private String out;
-    private String err;
 
-    private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = AutoImplantCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @Test
     public void infoDescribesAMask() throws Exception {
@@ -93,7 +81,7 @@ public class CliTest {
         assertTrue(err, err.contains("unknown encoding 'zip'"));
         Path missing = tmp.getRoot().toPath().resolve("missing.nrrd");
         assertEquals(1, run("convert", missing.toString(), "x.nrrd"));
-        assertEquals("autoimplant convert: error: " + missing + ": file does not exist", err.trim());
+        assertEquals("autoimplant convert: error: " + missing + ": no such file or folder", err.trim());
         assertEquals(1, run("--debug", "convert", missing.toString(), "x.nrrd"));
         assertTrue(err, err.contains("at org.autoimplant"));
         assertEquals(0, run("--version"));

@@ -16,13 +16,11 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The training and prediction commands end to end on tiny networks (a few steps; no accuracy claims). */
-public class TrainPredictCliTest {
+public class TrainPredictCliTest extends CliRunner {
     @ClassRule
     public static TemporaryFolder tmp = new TemporaryFolder();
 
     private static Path data;
-    private String out;
-    private String err;
 
     @BeforeClass
     public static void phantoms() {
@@ -32,13 +30,6 @@ public class TrainPredictCliTest {
             "--defect-size", "16"}, new PrintWriter(o), new PrintWriter(new StringWriter())));
     }
 
-    private int run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int code = AutoImplantCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @Test
     public void trainResumePredictBothModes() throws Exception {
@@ -52,6 +43,24 @@ public class TrainPredictCliTest {
         assertTrue(out, out.contains("resuming " + n1 + " at step 3"));
         assertEquals(5, ModelFile.metadata(n1).getSteps());
         assertEquals(5, ModelFile.metadata(n1).getLosses().size());
+        // What the data was and how long it took, as the model card needs them.
+        org.autoimplant.core.model.ModelMetadata meta = ModelFile.metadata(n1);
+        assertEquals(2, meta.getTrainingCases());
+        assertTrue(meta.getTrainingSeconds() > 0);
+        org.autoimplant.core.volume.SpacingRange.Accumulator files = new org.autoimplant.core.volume.SpacingRange
+                .Accumulator();
+        for (String c : new String[] {"000", "001"}) {
+            files.add(NrrdReader.readMask(data.resolve("defective_skull/" + c + ".nrrd")).geometry());
+        }
+        assertEquals(files.range(), meta.trainingSpacingRange());
+        // A file from a version that did not record them gets them on its next resumed run.
+        ModelFile.Loaded loaded = ModelFile.load(n1, org.autoimplant.core.model.Role.N1);
+        loaded.metadata().setTrainingSpacing(null);
+        ModelFile.save(loaded.network(), loaded.metadata(), n1);
+        assertEquals(err, 0, run("train-n1", "--data", data.toString(), "--out", n1.toString(), "--input", "16,16,16",
+                "--width", "0.0625", "--steps", "5", "--resume"));
+        assertTrue(out, out.contains("recorded its training data's spacing"));
+        assertEquals(files.range(), ModelFile.metadata(n1).trainingSpacingRange());
 
         Path n2 = tmp.getRoot().toPath().resolve("n2.zip");
         assertEquals(err, 0, run("train-n2", "--data", data.toString(), "--n1", n1.toString(), "--out", n2.toString(),
@@ -84,7 +93,9 @@ public class TrainPredictCliTest {
                 "--input", "16,16,16", "--width", "0.0625", "--steps", "2"));
         assertEquals(err, 0, run("predict", defective.toString(), "--mode", "completion", "--model",
                 completion.toString(), "--out", pred.toString()));
-        assertEquals(1, run("predict", defective.toString(), "--mode", "completion", "--out", pred.toString()));
-        assertTrue(err, err.contains("completion mode needs --model"));
+        Path empty = java.nio.file.Files.createDirectories(tmp.getRoot().toPath().resolve("no-models"));
+        assertEquals(1, run("predict", defective.toString(), "--mode", "completion", "--models", empty.toString(),
+                "--out", pred.toString()));
+        assertTrue(err, err.contains(empty + " hold no completion.zip (the completion model)"));
     }
 }

@@ -49,6 +49,25 @@ public class NrrdBadInputTest {
     }
 
     @Test
+    public void geometryThatIsNoThreeDimensionalFrame() throws Exception {
+        String frame = U8 + "encoding: raw\nspace: left-posterior-superior\n";
+        String ok = "space directions: (1,0,0) (0,1,0) (0,0,2)\n";
+        assertRejected(attached("nan.nrrd", frame + ok + "space origin: (nan,0,0)\n\n", new byte[24]),
+                "space origin [NaN, 0.0, 0.0] is not a finite point");
+        assertRejected(attached("inf.nrrd", frame + ok + "space origin: (0,inf,0)\n\n", new byte[24]),
+                "is not a finite point");
+        assertRejected(attached("zero.nrrd", frame + "space directions: (0,0,0) (0,1,0) (0,0,2)\n\n", new byte[24]),
+                "direction of axis 0 has length 0");
+        assertRejected(attached("parallel.nrrd", frame + "space directions: (1,0,0) (2,0,0) (0,0,2)\n\n",
+                new byte[24]), "do not span 3-D space");
+        assertRejected(attached("coplanar.nrrd", frame + "space directions: (1,0,0) (0,1,0) (1,1,0)\n\n",
+                new byte[24]), "do not span 3-D space");
+        // A proper tilted frame still reads.
+        NrrdReader.read(attached("tilted.nrrd", frame + "space directions: (0.9,0.1,0) (-0.1,0.9,0) (0,0,2)\n\n",
+                new byte[24]));
+    }
+
+    @Test
     public void truncatedRawData() throws Exception {
         assertRejected(attached("t.nrrd", U8 + "encoding: raw\n\n", new byte[20]), "truncated data: got 20 of the 24");
     }

@@ -42,6 +42,11 @@ public class NrrdFuzzTest {
         "data file: LIST", "data file: LIST 9", "data file: f%d.raw 1 3 1", "data file: f%d%s 0 99999999 1",
         "data file: x%d 5 1 1", "measurement frame: (1,0,0)", "thicknesses: a b c", "key:=value", ":=empty",
         "\u0000\u0001binary", "", "#comment", "NRRD0004", "units: \"mm\" \"mm\" \"mm\"",
+        // Geometry that is no 3-D frame: non-finite origins, zero, parallel and coplanar directions.
+        "space origin: (nan,0,0)", "space origin: (inf,-inf,0)", "space origin: (0,0,1e400)",
+        "space directions: (1,0,0) (2,0,0) (0,0,1)", "space directions: (1,0,0) (0,1,0) (1,1,0)",
+        "space directions: (0,0,0) (0,1,0) (0,0,1)", "space directions: (inf,0,0) (0,1,0) (0,0,1)",
+        "space directions: (1e-300,0,0) (0,1,0) (0,0,1)",
     };
 
     @Test

@@ -85,7 +85,7 @@ public class NrrdRoundTripTest {
                 throw new java.io.IOException("disk full (simulated)");
             });
         } catch (java.io.IOException expected) {
-            assertEquals("disk full (simulated)", expected.getMessage());
+            assertEquals(f + ": cannot write (disk full (simulated))", expected.getMessage());
         }
         assertEquals("previous content", Files.readString(f));
         try (Stream<Path> files = Files.list(dir)) {

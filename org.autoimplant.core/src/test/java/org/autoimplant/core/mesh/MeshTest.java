@@ -84,6 +84,32 @@ public class MeshTest {
         }
     }
 
+    /**
+     * The λ|μ filter passes low frequencies with a gain above 1, so without correction thousands of
+     * passes inflate the mesh (3,000: 3.5 times the volume). The maximum allowed count keeps the
+     * volume and the place (bounding box within a voxel), and more are refused with a clear message.
+     */
+    @Test
+    public void smoothingIsVolumeStableUpToItsLimitAndRefusesMore() {
+        Geometry g = Geometry.ofSpacings(0.5, 0.5, 0.6);
+        Mask m = sphere(new Shape(40, 40, 36), g, 19.5, 19.5, 17.5, 7.0);
+        TriangleMesh raw = MarchingTetrahedra.surface(m, Progress.NONE);
+        TriangleMesh smooth = TaubinSmoothing.smooth(raw, TaubinSmoothing.MAX_ITERATIONS);
+        assertClosedAndOriented(smooth);
+        assertEquals(1, smooth.volume() / raw.volume(), 0.01);
+        double[] a = raw.bounds(), b = smooth.bounds();
+        for (int i = 0; i < 6; i++) {
+            assertEquals("bound " + i, a[i], b[i], 0.6);
+        }
+        try {
+            TaubinSmoothing.smooth(raw, TaubinSmoothing.MAX_ITERATIONS + 1);
+            throw new AssertionError("more than the maximum must be refused");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("smoothing iterations must be 0 … "
+                    + TaubinSmoothing.MAX_ITERATIONS));
+        }
+    }
+
     @Test
     public void boxVolumeAndBoundsInMillimetres() {
         Geometry g = Geometry.ofSpacings(0.4, 0.4, 1.25);

@@ -59,6 +59,6 @@ public class EvaluationTest {
 
         Files.delete(pred.resolve("001.nrrd"));
         IOException e = assertThrows(IOException.class, () -> Evaluation.run(pred, truth, null, Progress.NONE));
-        assertTrue(e.getMessage(), e.getMessage().contains("no prediction (or defective skull) for 001.nrrd"));
+        assertTrue(e.getMessage(), e.getMessage().contains("not scored: 001 (no prediction "));
     }
 }

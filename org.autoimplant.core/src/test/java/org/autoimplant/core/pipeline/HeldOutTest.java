@@ -72,12 +72,14 @@ public class HeldOutTest {
 
         long t0 = System.nanoTime();
         Path n1 = root.resolve("n1.zip"), n2 = root.resolve("n2.zip");
-        TrainingJobs.trainCoarse(N1, train, null, new Trainer.Options(N1_STEPS, N1_STEPS, N1_STEPS, n1), false, "test",
+        TrainingJobs.trainCoarse(N1, train, null, new Trainer.Options(N1_STEPS, N1_STEPS, N1_STEPS, n1),
+                TrainingJobs.IfModelExists.REFUSE, "test",
                 Progress.NONE, s -> { });
         double n1Seconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         TrainingJobs.trainFine(N2, train, null, MARGIN, TrainingPairs.CropSource.TRUTH, 3, null,
-                new Trainer.Options(N2_STEPS, N2_STEPS, N2_STEPS, n2), false, "test", Progress.NONE, s -> { });
+                new Trainer.Options(N2_STEPS, N2_STEPS, N2_STEPS, n2), TrainingJobs.IfModelExists.REFUSE, "test",
+                Progress.NONE, s -> { });
         double n2Seconds = (System.nanoTime() - t0) / 1e9;
 
         TwoStepPredictor predictor = new TwoStepPredictor(ModelFile.load(n1, Role.N1), ModelFile.load(n2, Role.N2));
