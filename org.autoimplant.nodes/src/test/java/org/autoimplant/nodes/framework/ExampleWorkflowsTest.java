@@ -161,7 +161,6 @@ class ExampleWorkflowsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("needs the bundled models (issue 20), which land in the next commit")
     void designerUsesTheBundledModelsOnTheSampleCaseAndTheMethodVariableSwitchesToCompletion() throws Exception {
         Path out = tmp.resolve("out");
         WorkflowManager m = load(Examples.DESIGN);
