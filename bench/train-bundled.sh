@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the bundled models in models/ from the SkullFix cases in ../shared/data (CC BY-NC-SA
-# 4.0, Kodym et al., Data in Brief 35, 2021), in about 2 hours on 2 cores:
+# 4.0, Kodym et al., Data in Brief 35, 2021), in about 3.5 hours on 2 cores (55 min for step 1, 2.3 h for step 2):
 #   1. N1 and the shape-completion network (varied extra defects) side by side, one core each;
 #   2. N2 on both cores, on crops placed by that N1;
 #   3. export without the optimiser's state into models/.
@@ -22,7 +22,7 @@ if [ ! -d "$data/defective_skull" ]; then
 fi
 ai="$here/autoimplant"
 N1_STEPS=${N1_STEPS:-398}
-N2_STEPS=${N2_STEPS:-118}
+N2_STEPS=${N2_STEPS:-371}
 COMPLETION_STEPS=${COMPLETION_STEPS:-383}
 WIDTH=${WIDTH:-0.25}
 LR=${LR:-1e-4}
